@@ -1,0 +1,16 @@
+"""Sphinx configuration of the sphinx-seminars documentation (built with the extension)."""
+
+from sphinx_seminars import __version__
+
+project = "sphinx-seminars"
+author = "sphinx_seminars developers"
+copyright = "2026, sphinx_seminars developers"
+version = release = __version__
+
+extensions = ["sphinx_seminars"]
+seminar_timezone = "Asia/Kolkata"
+
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "sphinx-seminars"
+myst_heading_anchors = 3

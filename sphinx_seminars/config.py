@@ -1,0 +1,80 @@
+"""The ``seminar_*`` configuration values: declared with types, validated on config-inited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SeminarConfig:
+    """Every configuration value of the extension, with its default and meaning."""
+
+    timezone: str | None = None
+    """IANA zone for talks that state none; also settles ambiguous abbreviations (``IST``)."""
+
+    date_format: str = "{weekday} {day} {month} {year}"
+    """How a talk's date is shown; fields: weekday, day, month, year (names in English)."""
+
+    time_format: str = "%H:%M"
+    """How a talk's time of day is shown (``strftime``), e.g. ``%I:%M %p``."""
+
+
+def _types(name: str) -> tuple[type, ...]:
+    return (str, type(None)) if name == "timezone" else (str,)
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare the values and validate them early, before anything reads them."""
+    for item in fields(SeminarConfig):
+        app.add_config_value(
+            f"seminar_{item.name}", item.default, "env", types=_types(item.name)
+        )
+    app.connect("config-inited", validate_config, priority=100)
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """Warn about a bad value and fall back to its default (``seminar.config``)."""
+    zone = config.seminar_timezone
+    if zone is not None and not _is_zone(zone):
+        _reject(config, "timezone", f"'{zone}' is not an IANA time zone such as 'Asia/Kolkata'")
+    for name in ("date_format", "time_format"):
+        value = getattr(config, f"seminar_{name}")
+        if not isinstance(value, str) or not value.strip():
+            _reject(config, name, "must be a non-empty string")
+    try:
+        config.seminar_date_format.format(weekday="", day="", month="", year="")
+    except (KeyError, IndexError, ValueError) as exc:
+        _reject(config, "date_format", f"unknown field {exc}")
+
+
+def get_config(config: Config) -> SeminarConfig:
+    """The validated values as one typed object."""
+    return SeminarConfig(**{f.name: getattr(config, f"seminar_{f.name}") for f in fields(SeminarConfig)})
+
+
+def _is_zone(name: object) -> bool:
+    if not isinstance(name, str) or not name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _reject(config: Config, name: str, reason: str) -> None:
+    default = getattr(SeminarConfig, name)
+    LOGGER.warning(
+        "seminar_%s: %s; using %r", name, reason, default, type="seminar", subtype="config"
+    )
+    setattr(config, f"seminar_{name}", default)

@@ -1,0 +1,98 @@
+"""The ``seminar`` directive: a talk from a file (``.. seminar:: talks/x.md``) or inline."""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from .config import get_config
+from .markdown import render_markdown_into
+from .model import Talk
+from .reader import parse_talk, read_talk
+from .render import talk_section
+from .warnings_ import report_problems
+
+#: Inline options and the front-matter key each one stands for.
+INLINE_OPTIONS = {
+    "title": "title",
+    "id": "id",
+    "speaker": "speaker",
+    "honorific": "honorific",
+    "position": "position",
+    "affiliation": "affiliation",
+    "date": "date",
+    "time": "time",
+    "end-time": "end_time",
+    "timezone": "timezone",
+    "venue": "venue",
+    "online-url": "online_url",
+    "series": "series",
+    "bio": "bio",
+    "slides": "slides",
+    "video": "video",
+    "tags": "tags",
+    "permalink": "permalink",
+}
+
+
+class SeminarDirective(SphinxDirective):
+    """Render one talk: from a talk file named by the argument, or from options + content."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = dict.fromkeys(INLINE_OPTIONS, directives.unchanged)  # type: ignore[misc]
+
+    def run(self) -> list[nodes.Node]:
+        if self.arguments and self.content:
+            return [self._error("give a talk file or inline content, not both")]
+        talk, source = self._read_file() if self.arguments else self._read_inline()
+        if talk is None:
+            return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
+        report_problems(talk.problems, source)
+        config = get_config(self.config)
+        document = self.state.document
+
+        def render(markdown: str, line: int, container: nodes.Element) -> None:
+            render_markdown_into(markdown, line, container, source=talk.source, document=document)
+
+        section = talk_section(talk, config, render)
+        self.set_source_info(section)
+        return [section]
+
+    def _read_file(self) -> tuple[Talk | None, str]:
+        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        if not os.path.isfile(absolute):
+            return None, relative
+        self.env.note_dependency(relative)
+        talk = read_talk(absolute, default_timezone=self.config.seminar_timezone)
+        return talk, relative
+
+    def _read_inline(self) -> tuple[Talk, str]:
+        data = {key: self.options[option] for option, key in INLINE_OPTIONS.items() if option in self.options}
+        if "id" not in data and data.get("title"):
+            data["id"] = nodes.make_id(data["title"])
+        matter = yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if data else ""
+        text = f"---\n{matter}---\n" + "\n".join(self.content)
+        source, line = self.get_source_info()
+        talk = parse_talk(
+            text, source=os.fspath(self.env.doc2path(self.env.docname)), default_timezone=self.config.seminar_timezone
+        )
+        location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
+        shifted = [problem.__class__(line, problem.code, problem.message, problem.level) for problem in talk.problems]
+        from dataclasses import replace
+
+        return replace(talk, problems=tuple(shifted), abstract_line=line + 1 if talk.abstract else 0), location
+
+    def _error(self, message: str) -> nodes.Node:
+        return self.state.document.reporter.warning(message, line=self.lineno)
+
+
+def setup_directives(app: Sphinx) -> None:
+    app.add_directive("seminar", SeminarDirective)

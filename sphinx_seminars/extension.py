@@ -1,0 +1,30 @@
+"""Wire the extension into Sphinx: each module registers its own part."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import __version__
+from .config import setup_config
+from .directives import setup_directives
+from .nodes import setup_nodes
+from .static import setup_static
+
+#: Bump when the shape of what the extension keeps in the environment changes.
+ENV_VERSION = 1
+
+
+def setup_extension(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    setup_config(app)
+    setup_nodes(app)
+    setup_directives(app)
+    setup_static(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,144 @@
+"""Split a Markdown body into sections under headings, and name what each heading is for.
+
+Headings in real files are loosely worded ("Speaker and Affliation:", "When ?", "About the
+Speaker :", "Abstract:Inspired by ..."): they are matched after folding case, punctuation,
+``&``/``and`` and common typos, and text written inside the heading line is kept as content.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .text import clean_text
+
+
+class Role(str, Enum):
+    """What a body section holds."""
+
+    PREAMBLE = "preamble"
+    SPEAKER = "speaker"
+    WHEN = "when"
+    DATES = "dates"
+    TIMES = "times"
+    VENUE = "venue"
+    LINK = "link"
+    ABSTRACT = "abstract"
+    BIO = "bio"
+    HOST = "host"
+    OTHER = "other"
+
+
+@dataclass
+class Section:
+    """A heading (empty for the text before the first one) and the lines under it."""
+
+    role: Role
+    heading: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    first_line: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines).strip("\n")
+
+    @property
+    def content_line(self) -> int:
+        """The line of the first non-blank content line (the heading's line if none)."""
+        for offset, line in enumerate(self.lines):
+            if line.strip():
+                return self.first_line + offset
+        return self.line
+
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
+_SPEAKER = r"(?:(?:the )?speakers?|presenters?|instructors?|lecturers?)"
+_AFFIL = r"(?:af+[il]+[ia]*tions?|af+l[ia]+tions?|affiliation)"
+# Each role: a pattern matched against the folded heading (lower case, words only).
+_ROLES: list[tuple[Role, re.Pattern[str]]] = [
+    (Role.SPEAKER, re.compile(rf"^(?:{_SPEAKER}(?: and {_AFFIL})?|{_AFFIL}|speaker details)$")),
+    (Role.WHEN, re.compile(r"^(?:when|date and time|date time|time and date|date|time)$")),
+    (Role.DATES, re.compile(r"^(?:class|course|workshop|event) dates$")),
+    (Role.TIMES, re.compile(r"^(?:class|course|workshop|event) times$")),
+    (Role.VENUE, re.compile(r"^(?:venue|location|where|place|mode|room|venue and mode)$")),
+    (Role.LINK, re.compile(r"^(?:talk|meeting|zoom|teams|online|webinar) link$")),
+    (
+        Role.ABSTRACT,
+        re.compile(r"^(?:abstract(?: of (?:the )?talk)?|about the talk|talk abstract|summary)$"),
+    ),
+    (
+        Role.BIO,
+        re.compile(
+            r"^(?:(?:short |brief |speaker s? |speakers? )?bio(?:graphy| data|sketch|graphical"
+            r" sketch)?|biographical sketch|about (?:the )?speakers?|speakers? biography"
+            r"|short introduction)$"
+        ),
+    ),
+    (Role.HOST, re.compile(r"^(?:host|hosts|hosted by|chair|convener)$")),
+]
+
+
+def fold_heading(text: str) -> str:
+    """Lower-case words of a heading: accents, punctuation and ``&`` folded away."""
+    text = unicodedata.normalize("NFKD", clean_text(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&", " and ")
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def classify_heading(heading: str) -> tuple[Role, str]:
+    """The role of a heading and any content written inside the heading line itself.
+
+    ``"Abstract:Inspired by"`` gives (ABSTRACT, "Inspired by"); ``"Mode Online"`` gives
+    (VENUE, "Online"); an unknown heading gives (OTHER, "").
+    """
+    heading = clean_text(heading).strip()
+    role = _match_role(heading)
+    if role is not None:
+        return role, ""
+    if ":" in heading:
+        label, _, rest = heading.partition(":")
+        role = _match_role(label)
+        if role is not None:
+            return role, rest.strip()
+    words = heading.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        role = _match_role(" ".join(words[:size]))
+        if role in (Role.VENUE, Role.WHEN, Role.LINK):
+            return role, " ".join(words[size:])
+    return Role.OTHER, ""
+
+
+def _match_role(label: str) -> Role | None:
+    folded = fold_heading(label)
+    for role, pattern in _ROLES:
+        if pattern.match(folded):
+            return role
+    return None
+
+
+def split_sections(body: str, first_line: int) -> list[Section]:
+    """Sections of ``body`` (``first_line`` is the file line of its first line).
+
+    The text before the first heading is a PREAMBLE section with an empty heading.
+    """
+    current = Section(Role.PREAMBLE, "", first_line, first_line=first_line)
+    sections = [current]
+    fenced = False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        if match and match.group(2):
+            role, inline = classify_heading(match.group(2))
+            current = Section(role, clean_text(match.group(2)).strip(), number, first_line=number + 1)
+            if inline:
+                current.lines.append(inline)
+                current.first_line = number
+            sections.append(current)
+        else:
+            current.lines.append(line)
+    return sections

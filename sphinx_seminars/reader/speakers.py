@@ -1,0 +1,540 @@
+"""Read speakers (name, honorific, position, affiliation) from talk text and front matter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from ..model import Speaker
+
+_Issue = tuple[str, str]
+
+_DOTTED_HONORIFICS = r"Dr\.-Ing|Dipl\.-Ing|Apl|Assoc|Asst|Prof|Dr|Mrs|Mr|Ms|Mx|Sri|Shri|Smt|Er|Ing"
+_BARE_HONORIFICS = r"Professor|Prof|Dr|Mrs|Mr|Ms|Miss|Mx|Sri|Shri|Smt|Sir|Dame"
+_HONORIFIC_RE = re.compile(
+    rf"^(?:(?:(?:{_DOTTED_HONORIFICS})\.|(?:{_BARE_HONORIFICS})(?=\s+\S))\s*)+",
+    re.IGNORECASE,
+)
+
+_POSTNOMINAL = (
+    r"Ph\.?\s?D\.?|D\.?\s?Phil\.?|D\.?\s?Sci?\.?|Sc\.?\s?D\.?|M\.?\s?Sc\.?|M\.?\s?Tech\.?"
+    r"|B\.?\s?Tech\.?|M\.?\s?Eng\.?|B\.?\s?Eng\.?|E\.\s?Eng\.?|P\.\s?Eng\.?|C\.?\s?Eng\.?"
+    r"|MBA|M\.D\.|MD|P?S?FHEA|FRS[CE]?|FREng|FInstP|FIMMM|FIEEE|FNAE?|FNASc|FASc|FAAAS"
+    r"|OBE|CBE|MBE"
+)
+_POSTNOMINAL_RE = re.compile(_POSTNOMINAL)
+_NAME_WORD_RE = re.compile(r"[^\s,]+")
+
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_CONTACT_LABEL_RE = re.compile(
+    r"^(?:e-?mail|website|web\s?page|web|home\s?page|url|phone|tel|telephone|mobile|fax)"
+    r"\s*(?:id)?\s*[:\-]",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
+_TOKEN_RE = re.compile(r"\w+(?:[-\u2010\u2013]\w+)*")
+_ROMAN_RE = re.compile(r"^[IVXLC]+$")
+_SEPARATORS = {"&": " & ", "and": " and ", "+": " + "}
+
+_TITLE_WORDS = frozenset(
+    {
+        "professor",
+        "professorship",
+        "prof",
+        "lecturer",
+        "reader",
+        "scientist",
+        "researcher",
+        "postdoc",
+        "postdoctoral",
+        "fellow",
+        "associate",
+        "assistant",
+        "engineer",
+        "director",
+        "dean",
+        "head",
+        "chair",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "manager",
+        "student",
+        "candidate",
+        "visiting",
+        "emeritus",
+        "president",
+        "officer",
+        "ceo",
+        "cto",
+        "founder",
+        "cofounder",
+        "consultant",
+        "analyst",
+        "specialist",
+        "advisor",
+        "adviser",
+        "scholar",
+        "investigator",
+        "coordinator",
+        "technologist",
+        "lead",
+        "intern",
+        "secretary",
+        "chancellor",
+        "provost",
+        "registrar",
+    }
+)
+_INSTITUTION_WORDS = frozenset(
+    {
+        "university",
+        "universität",
+        "universite",
+        "université",
+        "universidad",
+        "universita",
+        "università",
+        "institute",
+        "institut",
+        "institution",
+        "department",
+        "dept",
+        "departments",
+        "school",
+        "college",
+        "centre",
+        "center",
+        "laboratory",
+        "laboratories",
+        "lab",
+        "labs",
+        "faculty",
+        "fakultät",
+        "division",
+        "group",
+        "directorate",
+        "unit",
+        "academy",
+        "foundation",
+        "corporation",
+        "corp",
+        "company",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "limited",
+        "hospital",
+        "council",
+        "ministry",
+        "government",
+        "organisation",
+        "organization",
+        "agency",
+        "society",
+        "campus",
+        "facility",
+        "consortium",
+        "lehrstuhl",
+        "hochschule",
+        "polytechnic",
+        "politecnico",
+        "ecole",
+        "école",
+        "section",
+        "engineering",
+    }
+)
+_PERSON_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "al",
+        "el",
+    }
+)
+
+
+def split_honorific(text: str) -> tuple[str | None, str]:
+    """Split a leading honorific off a name and drop trailing post-nominals."""
+    text = _tidy(text)
+    match = _HONORIFIC_RE.match(text)
+    honorific: str | None = None
+    name = text
+    if match and text[match.end() :].strip():
+        honorific = " ".join(match.group(0).split())
+        name = text[match.end() :]
+    return honorific, _strip_postnominals(name)
+
+
+def parse_speaker_block(lines: list[str]) -> list[Speaker]:
+    """Read the speakers from the plain-text lines of a 'Speaker and Affiliation' section."""
+    cleaned = _clean_lines(lines)
+    speakers: list[Speaker] = []
+    for group in _split_speakers(cleaned):
+        speakers.extend(_speakers_from_group(group))
+    return speakers
+
+
+def parse_speaker_value(value: object) -> tuple[list[Speaker], list[_Issue]]:
+    """Read the speakers of a front-matter ``speaker``/``speakers``/``authors`` value."""
+    if value is None:
+        return [], []
+    if isinstance(value, str):
+        return parse_speaker_block(value.splitlines()), []
+    if isinstance(value, Mapping):
+        return _speakers_from_mapping(value)
+    if isinstance(value, list | tuple):
+        return _speakers_from_list(value)
+    return [], [("speaker", f"speaker value of type {type(value).__name__} not understood")]
+
+
+# --- text helpers ------------------------------------------
+
+
+def _tidy(text: str) -> str:
+    """NFC-normalise ``text`` and collapse its whitespace."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _strip_postnominals(name: str) -> str:
+    """Drop post-nominal letters ('PhD', 'Ph. D.', 'FRS') and a trailing comma from a name."""
+    spans = [match.span() for match in _NAME_WORD_RE.finditer(name)]
+    while len(spans) > 1:
+        if len(spans) > 2 and _POSTNOMINAL_RE.fullmatch(name[spans[-2][0] : spans[-1][1]]):
+            del spans[-2:]
+        elif _POSTNOMINAL_RE.fullmatch(name[spans[-1][0] : spans[-1][1]]):
+            del spans[-1]
+        else:
+            break
+    return name[: spans[-1][1]].strip() if spans else name.strip()
+
+
+def _has_postnominals(name: str) -> bool:
+    return _strip_postnominals(name) != name.strip().rstrip(",").strip()
+
+
+def _strip_contacts(line: str) -> str:
+    """Remove e-mail addresses and links from a line; '' if it is only contact details."""
+    if _CONTACT_LABEL_RE.match(line):
+        return ""
+    line = _URL_RE.sub("", _EMAIL_RE.sub("", line))
+    line = _EMPTY_BRACKETS_RE.sub("", line)
+    line = re.sub(r"\s+([,;.])", r"\1", " ".join(line.split()))
+    return line if re.search(r"[^\W\d_]", line) or line in _SEPARATORS else ""
+
+
+def _clean_lines(lines: list[str]) -> list[str]:
+    """Tidy lines, keeping blank ones as '' and dropping contact-only lines."""
+    cleaned: list[str] = []
+    for raw in lines:
+        line = _tidy(raw)
+        if not line:
+            cleaned.append("")
+            continue
+        line = _strip_contacts(line)
+        if line:
+            cleaned.append(line)
+    return cleaned
+
+
+def _token_kinds(text: str) -> list[str]:
+    """Classify each word of ``text`` as 'title', 'inst' or ''."""
+    tokens = _TOKEN_RE.findall(text)
+    kinds: list[str] = []
+    for index, token in enumerate(tokens):
+        low = token.lower()
+        variants = {
+            re.sub(r"[-\u2010\u2013]", "", low),
+            *re.split(r"[-\u2010\u2013]", low),
+        }
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if "chair" in variants and following in {"for", "für"}:
+            kinds.append("inst")
+        elif variants & _TITLE_WORDS:
+            kinds.append("title")
+        elif variants & _INSTITUTION_WORDS:
+            kinds.append("inst")
+        else:
+            kinds.append("")
+    return kinds
+
+
+def _is_title(text: str) -> bool:
+    """Whether ``text`` reads as a job title (a title word before any institution word)."""
+    for kind in _token_kinds(text):
+        if kind:
+            return kind == "title"
+    return False
+
+
+def _has_title_word(text: str) -> bool:
+    return "title" in _token_kinds(text)
+
+
+def _is_acronym(token: str) -> bool:
+    """Whether a word is an acronym such as 'UCL' or 'IISc' (not 'PhD', not 'III')."""
+    upper = sum(1 for char in token if char.isupper())
+    return upper >= 2 and token != "PhD" and not _ROMAN_RE.match(token)
+
+
+def _is_institution(text: str) -> bool:
+    """Whether ``text`` names an institution (a keyword or an acronym)."""
+    if "inst" in _token_kinds(text):
+        return True
+    return any(_is_acronym(token) for token in _TOKEN_RE.findall(text))
+
+
+def _looks_like_person(name: str) -> bool:
+    """Whether ``name`` is plausibly a person's name (capitalised words, no keywords)."""
+    name = re.sub(r"\([^()]*\)", "", name).strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d|@", name):
+        return False
+    if any(_token_kinds(name)):
+        return False
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word.lower() in _PERSON_PARTICLES for word in words
+    )
+
+
+# --- speakers in a block -----------------------------------
+
+
+def _starts_new_speaker(line: str, after_blank: bool) -> bool:
+    """Whether a line after the first one opens a second speaker."""
+    head = line.split(",", maxsplit=1)[0]
+    honorific, name = split_honorific(head)
+    if not _looks_like_person(name):
+        return False
+    return honorific is not None or (after_blank and _has_postnominals(head))
+
+
+def _split_speakers(lines: list[str]) -> list[list[str]]:
+    """Group lines per speaker, each group opening with its name line."""
+    groups: list[list[str]] = []
+    after_blank = False
+    for line in lines:
+        if not line:
+            after_blank = True
+            if groups:
+                groups[-1].append(line)
+            continue
+        if not groups or _starts_new_speaker(line, after_blank):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+        after_blank = False
+    return groups
+
+
+def _speakers_from_group(group: list[str]) -> list[Speaker]:
+    """Build the speakers of one name line and the appointment lines below it."""
+    people, remainder = _parse_name_line(group[0])
+    position, affiliation = _parse_appointments([*remainder, *group[1:]])
+    return [
+        Speaker(name=name, honorific=honorific, position=position, affiliation=affiliation)
+        for honorific, name in people
+        if name
+    ]
+
+
+def _parse_name_line(line: str) -> tuple[list[tuple[str | None, str]], list[str]]:
+    """Split a name line into people and any appointment text written after them."""
+    honorific, text = split_honorific(line.lstrip(",;:-\u2013 "))
+    head, _, tail = text.partition(",")
+    name, paren = _split_paren_affiliation(_strip_postnominals(head))
+    people = _split_joint_names(honorific, name)
+    parts = [part.strip() for part in tail.split(",")] if tail else []
+    while parts and _is_honorific_person(parts[0]):
+        people.append(split_honorific(parts.pop(0)))
+    rest = ", ".join(part for part in parts if part)
+    remainder = [item for item in (paren, rest) if item]
+    return people, remainder
+
+
+def _is_honorific_person(text: str) -> bool:
+    honorific, name = split_honorific(text)
+    return honorific is not None and _looks_like_person(name)
+
+
+def _split_paren_affiliation(name: str) -> tuple[str, str | None]:
+    """Split 'Mike Shaw (UCL)' into the name and the institution in parentheses."""
+    match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if match and _is_institution(match.group(2)):
+        return match.group(1), match.group(2).strip()
+    return name, None
+
+
+def _split_joint_names(honorific: str | None, name: str) -> list[tuple[str | None, str]]:
+    """Split 'A B and C D' into two people when both halves look like names."""
+    pieces = re.split(r"\s+(?:and|&)\s+", name)
+    if len(pieces) < 2:
+        return [(honorific, name)]
+    people = [(honorific, _strip_postnominals(pieces[0]))]
+    people.extend(split_honorific(piece) for piece in pieces[1:])
+    if all(_looks_like_person(person) for _, person in people):
+        return people
+    return [(honorific, name)]
+
+
+# --- position and affiliation ------------------------------
+
+
+def _strip_stray_parenthesis(line: str) -> str:
+    """Drop a closing ')' that has no opening '('."""
+    if line.endswith(")") and line.count(")") > line.count("("):
+        return line[:-1].rstrip()
+    return line
+
+
+def _logical_lines(lines: list[str]) -> list[str]:
+    """Join continuation lines; separator lines ('&', 'and') stay on their own."""
+    items: list[str] = []
+    pending = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if line.lower() in _SEPARATORS:
+            items.append(line.lower())
+            pending = False
+        elif items and (pending or line.startswith("&")) and items[-1] not in _SEPARATORS:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+        pending = bool(re.search(r"\s(?:and|&)$", line))
+    return [item if item in _SEPARATORS else _tidy_item(item) for item in items]
+
+
+def _tidy_item(item: str) -> str:
+    return _strip_stray_parenthesis(item.strip().rstrip(",;").strip())
+
+
+def _split_appointment(item: str) -> tuple[str, str] | None:
+    """Split 'Professor, Department of X' into a position and an affiliation."""
+    parts = [part.strip() for part in item.split(",")]
+    match = re.match(r"^(.+?)\s+(at|in)\s+(.+)$", parts[0])
+    if match:
+        left, preposition, right = match.groups()
+        is_title = _has_title_word(left) if preposition == "at" else _is_title(left)
+        if is_title and _is_institution(right):
+            return left, ", ".join([right, *parts[1:]])
+    if len(parts) > 1 and _is_title(parts[0]):
+        for index in range(1, len(parts)):
+            if _is_institution(parts[index]):
+                return ", ".join(parts[:index]), ", ".join(parts[index:])
+    return None
+
+
+def _merge_named_chair(items: list[str]) -> list[str]:
+    """Join a chair's name ('Frank C. Engelhart') to the title line that follows it."""
+    if len(items) < 2 or items[1] in _SEPARATORS or not _is_title(items[1]):
+        return items
+    first = items[0]
+    if re.search(r"[,\d]", first) or _is_title(first) or _is_institution(first):
+        return items
+    return [f"{first} {items[1]}", *items[2:]]
+
+
+def _parse_appointments(lines: list[str]) -> tuple[str | None, str | None]:
+    """Read the position and the affiliation from the lines under a name."""
+    positions: list[str] = []
+    affiliation = ""
+    joiner = ", "
+    for item in _merge_named_chair(_logical_lines(lines)):
+        if item in _SEPARATORS:
+            joiner = _SEPARATORS[item] if affiliation else ", "
+            continue
+        if not affiliation:
+            split = _split_appointment(item)
+            if split:
+                positions.append(split[0])
+                affiliation = split[1]
+                continue
+            if _is_title(item):
+                positions.append(item)
+                continue
+        affiliation = f"{affiliation}{joiner}{item}" if affiliation else item
+        joiner = ", "
+    if positions and not affiliation:
+        positions[-1], affiliation = _split_trailing_institution(positions[-1])
+    return ", ".join(positions) or None, affiliation or None
+
+
+def _split_trailing_institution(item: str) -> tuple[str, str]:
+    """Split 'CEO, Some Company, City' after its title parts (no other affiliation)."""
+    parts = [part.strip() for part in item.split(",")]
+    count = 1
+    while count < len(parts) and _is_title(parts[count]):
+        count += 1
+    return ", ".join(parts[:count]), ", ".join(parts[count:])
+
+
+# --- front matter ------------------------------------------
+
+
+def _speakers_from_list(
+    values: list[object] | tuple[object, ...],
+) -> tuple[list[Speaker], list[_Issue]]:
+    """Read a list of strings and/or mappings."""
+    speakers: list[Speaker] = []
+    problems: list[_Issue] = []
+    for entry in values:
+        if isinstance(entry, str):
+            speakers.extend(parse_speaker_block(entry.splitlines()))
+        elif isinstance(entry, Mapping):
+            found, issues = _speakers_from_mapping(entry)
+            speakers.extend(found)
+            problems.extend(issues)
+        elif entry is not None:
+            kind = type(entry).__name__
+            problems.append(("speaker", f"speaker list entry of type {kind} not understood"))
+    return speakers, problems
+
+
+_MAPPING_KEYS = ("name", "honorific", "position", "affiliation")
+
+
+def _speakers_from_mapping(
+    value: Mapping[object, object],
+) -> tuple[list[Speaker], list[_Issue]]:
+    """Read one speaker from a mapping with name/honorific/position/affiliation keys."""
+    problems: list[_Issue] = [
+        ("speaker", f"unknown speaker key {key!r}") for key in value if key not in _MAPPING_KEYS
+    ]
+    fields: dict[str, str | None] = {}
+    for key in _MAPPING_KEYS:
+        field_value = value.get(key)
+        if field_value is None or isinstance(field_value, str):
+            fields[key] = _tidy(field_value) or None if field_value else None
+        else:
+            kind = type(field_value).__name__
+            problems.append(("speaker", f"speaker {key} of type {kind} not understood"))
+            fields[key] = None
+    name = fields["name"]
+    if not name:
+        problems.append(("speaker", "speaker entry without a name"))
+        return [], problems
+    honorific, bare_name = split_honorific(name)
+    speaker = Speaker(
+        name=bare_name,
+        honorific=fields["honorific"] or honorific,
+        position=fields["position"],
+        affiliation=fields["affiliation"],
+    )
+    return [speaker], problems

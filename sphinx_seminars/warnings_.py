@@ -1,0 +1,18 @@
+"""Reader problems become Sphinx warnings of type ``seminar`` with the problem's code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sphinx.util import logging
+
+from .model import Problem
+
+LOGGER = logging.getLogger("sphinx_seminars")
+
+
+def report_problems(problems: Iterable[Problem], source: str) -> None:
+    """Log each problem at ``source:line`` as ``[seminar.<code>]`` (silenced by suppress_warnings)."""
+    for problem in problems:
+        location = f"{source}:{problem.line}" if problem.line else source
+        LOGGER.warning(problem.message, location=location, type="seminar", subtype=problem.code)

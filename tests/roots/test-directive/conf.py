@@ -1,0 +1,3 @@
+extensions = ["sphinx_seminars"]
+exclude_patterns = ["_build", "talks"]
+seminar_timezone = "Asia/Kolkata"

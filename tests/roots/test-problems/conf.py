@@ -1,0 +1,2 @@
+extensions = ["sphinx_seminars"]
+exclude_patterns = ["_build", "talks"]
