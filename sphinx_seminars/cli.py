@@ -36,11 +36,15 @@ def render_text(talk: Talk) -> str:
         where = ", ".join(x for x in (speaker.position, speaker.affiliation) if x)
         lines.append(f"  speaker: {speaker.display_name}" + (f" ({where})" if where else ""))
     if talk.start is not None:
-        lines.append(f"  when:    {talk.start.isoformat()}" + (f" ({talk.timezone})" if talk.timezone else ""))
+        lines.append(
+            f"  when:    {talk.start.isoformat()}"
+            + (f" ({talk.timezone})" if talk.timezone else "")
+        )
     if talk.venue or talk.online_url:
         lines.append(f"  where:   {' '.join(x for x in (talk.venue, talk.online_url) if x)}")
     for problem in talk.problems:
-        lines.append(f"  {talk.source}:{problem.line}: {problem.level}: {problem.message} [seminar.{problem.code}]")
+        where = f"{talk.source}:{problem.line}"
+        lines.append(f"  {where}: {problem.level}: {problem.message} [seminar.{problem.code}]")
     return "\n".join(lines)
 
 

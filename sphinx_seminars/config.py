@@ -36,9 +36,7 @@ def _types(name: str) -> tuple[type, ...]:
 def setup_config(app: Sphinx) -> None:
     """Declare the values and validate them early, before anything reads them."""
     for item in fields(SeminarConfig):
-        app.add_config_value(
-            f"seminar_{item.name}", item.default, "env", types=_types(item.name)
-        )
+        app.add_config_value(f"seminar_{item.name}", item.default, "env", types=_types(item.name))
     app.connect("config-inited", validate_config, priority=100)
 
 
@@ -59,7 +57,9 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
 def get_config(config: Config) -> SeminarConfig:
     """The validated values as one typed object."""
-    return SeminarConfig(**{f.name: getattr(config, f"seminar_{f.name}") for f in fields(SeminarConfig)})
+    return SeminarConfig(
+        **{f.name: getattr(config, f"seminar_{f.name}") for f in fields(SeminarConfig)}
+    )
 
 
 def _is_zone(name: object) -> bool:

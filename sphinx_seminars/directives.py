@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from typing import ClassVar
+from dataclasses import replace
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import yaml
 from docutils import nodes
@@ -47,7 +49,9 @@ class SeminarDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, object]] = dict.fromkeys(INLINE_OPTIONS, directives.unchanged)  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = dict.fromkeys(
+        INLINE_OPTIONS, directives.unchanged
+    )
 
     def run(self) -> list[nodes.Node]:
         if self.arguments and self.content:
@@ -75,20 +79,29 @@ class SeminarDirective(SphinxDirective):
         return talk, relative
 
     def _read_inline(self) -> tuple[Talk, str]:
-        data = {key: self.options[option] for option, key in INLINE_OPTIONS.items() if option in self.options}
+        data = {
+            key: self.options[option]
+            for option, key in INLINE_OPTIONS.items()
+            if option in self.options
+        }
         if "id" not in data and data.get("title"):
             data["id"] = nodes.make_id(data["title"])
         matter = yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if data else ""
         text = f"---\n{matter}---\n" + "\n".join(self.content)
         source, line = self.get_source_info()
         talk = parse_talk(
-            text, source=os.fspath(self.env.doc2path(self.env.docname)), default_timezone=self.config.seminar_timezone
+            text,
+            source=os.fspath(self.env.doc2path(self.env.docname)),
+            default_timezone=self.config.seminar_timezone,
         )
         location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
-        shifted = [problem.__class__(line, problem.code, problem.message, problem.level) for problem in talk.problems]
-        from dataclasses import replace
-
-        return replace(talk, problems=tuple(shifted), abstract_line=line + 1 if talk.abstract else 0), location
+        shifted = [
+            problem.__class__(line, problem.code, problem.message, problem.level)
+            for problem in talk.problems
+        ]
+        return replace(
+            talk, problems=tuple(shifted), abstract_line=line + 1 if talk.abstract else 0
+        ), location
 
     def _error(self, message: str) -> nodes.Node:
         return self.state.document.reporter.warning(message, line=self.lineno)

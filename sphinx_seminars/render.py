@@ -18,10 +18,21 @@ from .serialize import format_moment
 MarkdownRenderer = Callable[[str, int, nodes.Element], None]
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def anchor_id(text: str) -> str:
@@ -29,7 +40,9 @@ def anchor_id(text: str) -> str:
     return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "talk"
 
 
-def talk_section(talk: Talk, config: SeminarConfig, render_markdown: MarkdownRenderer) -> nodes.section:
+def talk_section(
+    talk: Talk, config: SeminarConfig, render_markdown: MarkdownRenderer
+) -> nodes.section:
     """The whole talk as one section whose id is the talk's id."""
     section = nodes.section(ids=[anchor_id(talk.id)], classes=["seminar-talk"])
     section += nodes.title(talk.title, talk.title)
@@ -39,9 +52,13 @@ def talk_section(talk: Talk, config: SeminarConfig, render_markdown: MarkdownRen
         venue_block(talk),
         series_block(talk),
         links_block(talk),
-        markdown_block(talk.abstract, talk.abstract_line, "seminar-abstract", "Abstract", render_markdown),
+        markdown_block(
+            talk.abstract, talk.abstract_line, "seminar-abstract", "Abstract", render_markdown
+        ),
         references_block(talk),
-        markdown_block(talk.bio, talk.bio_line, "seminar-bio", "About the speaker", render_markdown),
+        markdown_block(
+            talk.bio, talk.bio_line, "seminar-bio", "About the speaker", render_markdown
+        ),
         markdown_block(talk.details, talk.details_line, "seminar-details", "", render_markdown),
     ]
     section.extend(block for block in blocks if block is not None)
@@ -69,7 +86,9 @@ def speaker_block(speakers: tuple[Speaker, ...]) -> nodes.container | None:
     for speaker in speakers:
         lines = nodes.line_block(classes=["seminar-speaker-entry"])
         name = nodes.line()
-        name += nodes.strong(speaker.display_name, speaker.display_name, classes=["seminar-speaker-name"])
+        name += nodes.strong(
+            speaker.display_name, speaker.display_name, classes=["seminar-speaker-name"]
+        )
         lines += name
         for value, css in ((speaker.position, "position"), (speaker.affiliation, "affiliation")):
             if value:
@@ -226,7 +245,9 @@ def link_citations(section: nodes.section, talk: Talk) -> None:
             if number is None:
                 replacement.append(nodes.Text(piece))
             else:
-                link = nodes.reference(piece, piece, refid=reference_id(talk, number), internal=True)
+                link = nodes.reference(
+                    piece, piece, refid=reference_id(talk, number), internal=True
+                )
                 link["classes"].append("seminar-citation")
                 replacement.append(link)
         text.parent.replace(text, replacement)

@@ -12,7 +12,9 @@ LOGGER = logging.getLogger("sphinx_seminars")
 
 
 def report_problems(problems: Iterable[Problem], source: str) -> None:
-    """Log each problem at ``source:line`` as ``[seminar.<code>]`` (silenced by suppress_warnings)."""
+    """Log each problem at ``source:line`` as ``[seminar.<code>]``.
+
+    ``suppress_warnings = ["seminar.<code>"]`` silences a kind."""
     for problem in problems:
         location = f"{source}:{problem.line}" if problem.line else source
         LOGGER.warning(problem.message, location=location, type="seminar", subtype=problem.code)

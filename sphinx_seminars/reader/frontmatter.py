@@ -14,7 +14,7 @@ from ..model import Problem
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 #: More aliases than any honest talk file needs; beyond this a file is treated as an attack.
 MAX_ALIASES = 50
@@ -45,7 +45,7 @@ class _SafeLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.aliases_seen += 1
             if self.aliases_seen > MAX_ALIASES:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise yaml.MarkedYAMLError(
                     problem=f"more than {MAX_ALIASES} aliases (refused)", problem_mark=mark
                 )
@@ -70,9 +70,9 @@ def split_front_matter(text: str) -> FrontMatter:
         for number, line in enumerate(lines[1:end], start=2)
         if (m := _KEY_LINE.match(line))
     }
-    data, problem = _load_yaml(source) if fence == "---" else _load_toml(source)
-    if problem:
-        result.problems.append(problem)
+    data, failure = _load_yaml(source) if fence == "---" else _load_toml(source)
+    if failure:
+        result.problems.append(failure)
     elif data is not None and not isinstance(data, dict):
         kind = type(data).__name__
         message = f"front matter must be a mapping of keys to values, not a {kind}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .text import markdown_to_plain
@@ -83,7 +84,7 @@ def _split_inline(line: str) -> list[str]:
     if len(starts) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return [line.strip()]
     bounds = [*starts, len(line)]
-    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return [line[a:b].strip() for a, b in itertools.pairwise(bounds)]
 
 
 def _strip_marker(entry: str) -> str:

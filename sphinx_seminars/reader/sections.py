@@ -67,7 +67,11 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.LINK, re.compile(r"^(?:talk|meeting|zoom|teams|online|webinar) link$")),
     (
         Role.ABSTRACT,
-        re.compile(r"^(?:abstract(?: of (?:the )?talk)?|about the talk|talk abstract|summary)$"),
+        re.compile(
+            r"^(?:abstract(?: of (?:the )?talk)?|talk abstract|summary|description|overview"
+            r"|about (?:the )?(?:talk|lecture|seminar|workshop|course|event)"
+            r"|introduction and overview|course description)$"
+        ),
     ),
     (
         Role.BIO,
@@ -134,7 +138,9 @@ def split_sections(body: str, first_line: int) -> list[Section]:
         match = None if fenced else _HEADING.match(line)
         if match and match.group(2):
             role, inline = classify_heading(match.group(2))
-            current = Section(role, clean_text(match.group(2)).strip(), number, first_line=number + 1)
+            current = Section(
+                role, clean_text(match.group(2)).strip(), number, first_line=number + 1
+            )
             if inline:
                 current.lines.append(inline)
                 current.first_line = number

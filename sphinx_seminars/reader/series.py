@@ -10,28 +10,40 @@ _ORDINAL = (
     r"fourth|fifth|sixth|seventh|eighth|ninth))?|(?:thir|four|fif|six|seven|eigh|nine)teenth|"
     r"twentieth|thirtieth|fortieth|fiftieth)"
 )
-_KIND = r"(?:memorial lecture|lecture series|distinguished lecture|colloquium|lecture|seminar series)"
-_QUOTED = re.compile(rf"[\"“]([^\"”]*?{_KIND}[^\"”]*)[\"”]", re.IGNORECASE)
-_NAMED = re.compile(
-    rf"(?:\bthe\s+)?(?:{_ORDINAL}\s+)?((?:[A-Z][\w.'’-]*\.?\s*){{1,8}}?{_KIND}(?:\s+series)?)\b",
-    re.IGNORECASE,
+_KIND = (
+    r"(?:memorial lecture|lecture series|distinguished lecture|colloquium|lecture|seminar series)"
 )
-_ORDINAL_PREFIX = re.compile(rf"^(?:the\s+)?{_ORDINAL}\s+(?:of\s+the\s+)?", re.IGNORECASE)
+_ARTICLES = frozenset(
+    ["the", "this", "a", "an", "our", "next", "each", "every", "their", "his", "her", "its"]
+)
+_QUOTED = re.compile(rf"[\"“]([^\"”]*?{_KIND}[^\"”]*)[\"”]", re.IGNORECASE)
+_KIND_AT = re.compile(rf"\b{_KIND}(?:\s+series)?\b", re.IGNORECASE)
+_ORDINAL_PREFIX = re.compile(rf"^(?:(?:the|a)\s+)?(?:{_ORDINAL}\s+)+(?:of\s+the\s+)?", re.I)
 _TITLE_ASIDE = re.compile(rf"\(\s*{_ORDINAL}\s+([^()]*?\blecture)\s*\)", re.IGNORECASE)
 
 
 def series_from_text(text: str) -> str | None:
-    """A series name found in a banner or heading, ordinal and year dropped."""
+    """A series name found in a banner or heading, ordinal and year dropped.
+
+    The name is the run of capitalised words just before "Lecture", "Colloquium", ...:
+    "The 10th Prof. A. Rao Memorial Lecture (2021)" gives "Prof. A. Rao Memorial Lecture".
+    """
     quoted = _QUOTED.search(text)
     if quoted:
         return quoted.group(1).strip()
-    for match in _NAMED.finditer(text):
-        name = _ORDINAL_PREFIX.sub("", match.group(1).strip())
-        name = re.sub(r"^(?:the|this|a|an|our)\s+", "", name, flags=re.IGNORECASE)
-        words = name.split()
-        kind_words = len(re.findall(r"\w+", re.search(_KIND, name, re.I).group(0)))  # type: ignore[union-attr]
-        if len(words) > kind_words and words[0][:1].isupper():
-            return name
+    for line in text.split("\n"):
+        for kind in _KIND_AT.finditer(line):
+            words = line[: kind.start()].split()
+            named: list[str] = []
+            for word in reversed(words):
+                if not word[:1].isupper():
+                    break
+                named.insert(0, word)
+            while named and named[0].lower() in _ARTICLES:
+                named.pop(0)
+            name = _ORDINAL_PREFIX.sub("", " ".join([*named, kind.group(0)]))
+            if len(name.split()) > len(kind.group(0).split()):
+                return name
     return None
 
 

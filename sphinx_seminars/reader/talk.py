@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ..model import Problem, Speaker, Talk
@@ -64,9 +64,36 @@ LINK_KEYS = {
 }
 #: Keys of the common formats that carry nothing for a talk page; accepted silently.
 IGNORED_KEYS = frozenset(
-    "type collection last_modified_at lastmod publishDate date_modified draft featured image "
-    "projects all_day event_all_day layout weight math header author_profile toc sidebar "
-    "share comments related classes excerpt_separator published status host chair".split()
+    (
+        "type",
+        "collection",
+        "last_modified_at",
+        "lastmod",
+        "publishDate",
+        "date_modified",
+        "draft",
+        "featured",
+        "image",
+        "projects",
+        "all_day",
+        "event_all_day",
+        "layout",
+        "weight",
+        "math",
+        "header",
+        "author_profile",
+        "toc",
+        "sidebar",
+        "share",
+        "comments",
+        "related",
+        "classes",
+        "excerpt_separator",
+        "published",
+        "status",
+        "host",
+        "chair",
+    )
 )
 KNOWN_KEYS = frozenset(
     {key for keys in KEYS.values() for key in keys} | set(LINK_KEYS) | IGNORED_KEYS
@@ -85,7 +112,9 @@ class _Draft:
     problems: list[Problem] = field(default_factory=list)
 
     def warn(self, line: int, code: str, message: str, level: str = "warning") -> None:
-        self.problems.append(Problem(line, code, message, "error" if level == "error" else "warning"))
+        self.problems.append(
+            Problem(line, code, message, "error" if level == "error" else "warning")
+        )
 
     def value(self, group: str) -> tuple[str | None, object]:
         """The first front-matter key of a group that has a non-empty value."""
@@ -105,8 +134,8 @@ def read_talk(path: str | Path, *, default_timezone: str | None = None) -> Talk:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problem = Problem(0, "unreadable", f"cannot read the file: {exc.strerror or exc}", "error")
-        return Talk(id=path.stem, title=path.stem, source=str(path), problems=(problem,))
+        unreadable = Problem(0, "unreadable", f"cannot read the file: {exc.strerror or exc}", "error")
+        return Talk(id=path.stem, title=path.stem, source=str(path), problems=(unreadable,))
     text, problem = decode(raw)
     if problem is not None and problem.level == "error":
         return Talk(id=path.stem, title=path.stem, source=str(path), problems=(problem,))
@@ -173,8 +202,6 @@ def parse_talk(text: str, source: str = "", *, default_timezone: str | None = No
 
 
 def _with_problems(talk: Talk, problems: list[Problem]) -> Talk:
-    from dataclasses import replace
-
     ordered = sorted([*talk.problems, *problems], key=lambda p: (p.line, p.code))
     return replace(talk, problems=tuple(ordered))
 
@@ -193,12 +220,15 @@ def _check_keys(draft: _Draft) -> None:
             continue
         close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.75)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        draft.warn(draft.matter.line_of(key), "unknown-key", f"unknown front-matter key '{key}'{hint}")
+        draft.warn(
+            draft.matter.line_of(key), "unknown-key", f"unknown front-matter key '{key}'{hint}"
+        )
     for group in ("title", "venue", "bio", "series", "online_url", "timezone"):
-        key, value = draft.value(group)
-        if key and isinstance(value, (list, dict)) and key != "address":
+        group_key, value = draft.value(group)
+        if group_key and isinstance(value, (list, dict)) and group_key != "address":
             kind = type(value).__name__
-            draft.warn(draft.matter.line_of(key), "type", f"'{key}' should be text, not a {kind}")
+            line = draft.matter.line_of(group_key)
+            draft.warn(line, "type", f"'{group_key}' should be text, not a {kind}")
 
 
 def _title(draft: _Draft) -> tuple[str, dt.date | None]:
@@ -213,10 +243,17 @@ def _title(draft: _Draft) -> tuple[str, dt.date | None]:
         return stem, None
     title = strip_html(title)
     title, title_date = parse_title_date(title)
-    if title[:1] in "“„\"" and (title.count('"') + title.count("“") + title.count("”")) % 2 == 0:
-        if not (title[0] == "“" and title[-1] == "”") and not (title[0] == title[-1] == '"'):
-            title = _STRAY_QUOTES.sub("", title).strip()
-    return collapse_spaces(title), title_date
+    return collapse_spaces(_drop_stray_quotes(title)), title_date
+
+
+def _drop_stray_quotes(title: str) -> str:
+    """``“Title"`` (a curly quote opened, a straight one closed: broken YAML quoting) loses
+    both marks; a title properly quoted as a whole (``“Title”``) keeps them."""
+    if len(title) < 2 or title[0] not in '“„"' or title[-1] not in '"“”':
+        return title
+    if (title[0], title[-1]) in (("“", "”"), ("„", "“"), ('"', '"')):
+        return title
+    return _STRAY_QUOTES.sub("", title).strip()
 
 
 def _talk_id(draft: _Draft, title: str) -> str:
@@ -234,8 +271,6 @@ def _talk_id(draft: _Draft, title: str) -> str:
 
 
 def _speakers(draft: _Draft) -> list[Speaker]:
-    from dataclasses import replace
-
     key, value = draft.value("speakers")
     if key:
         speakers, problems = parse_speaker_value(value)
@@ -245,7 +280,9 @@ def _speakers(draft: _Draft) -> list[Speaker]:
         section = draft.section(Role.SPEAKER)
         speakers = parse_speaker_block(html_to_lines(section.text)) if section else []
     if len(speakers) == 1:
-        extra = {f: _string(draft.matter.data.get(f)) for f in ("affiliation", "position", "honorific")}
+        extra = {
+            f: _string(draft.matter.data.get(f)) for f in ("affiliation", "position", "honorific")
+        }
         speakers[0] = replace(speakers[0], **{f: v for f, v in extra.items() if v})
     return speakers
 
@@ -256,23 +293,33 @@ def _when(draft: _Draft, default_timezone: str | None) -> When:
     if start_key == "date" and "event_start" in data:
         start_key, start = "event_start", data["event_start"]
     time_key, time = draft.value("time")
-    end_key, end = draft.value("end")
+    _, end = draft.value("end")
     _, end_time = draft.value("end_time")
     tz_key, zone = draft.value("timezone")
     if start_key or time_key:
         when = when_from_fields(
-            date=start, time=time, end=end, end_time=end_time, timezone=zone,
+            date=start,
+            time=time,
+            end=end,
+            end_time=end_time,
+            timezone=zone,
             default_timezone=default_timezone,
         )
         line = draft.matter.line_of(start_key or time_key or "date")
-        if when.start is not None and data.get("all_day") is True or data.get("event_all_day") is True:
+        if (when.start is not None and data.get("all_day") is True) or data.get(
+            "event_all_day"
+        ) is True:
             when = When(_as_date(when.start), _as_date(when.end), when.timezone, when.problems)
     else:
         parts = [s for s in (draft.section(r) for r in (Role.WHEN, Role.DATES, Role.TIMES)) if s]
         if not parts:
             draft.warn(1, "no-date", "no date: neither a date key nor a 'When' section")
             zone_name = _string(zone)
-            timezone = resolve_timezone(zone_name, default_timezone=default_timezone)[0] if zone_name else default_timezone
+            timezone = (
+                resolve_timezone(zone_name, default_timezone=default_timezone)[0]
+                if zone_name
+                else default_timezone
+            )
             return When(None, None, timezone)
         line = parts[0].content_line
         text = "\n".join(strip_html(s.text) for s in parts)
@@ -318,7 +365,9 @@ def _details(draft: _Draft, abstract_from_body: bool) -> tuple[str, int]:
     if not _has_headings(draft):
         if abstract_from_body or not draft.matter.body.strip():
             return "", 0
-        return html_to_markdown(clean_text(draft.matter.body.strip("\n"))), draft.sections[0].content_line
+        return html_to_markdown(clean_text(draft.matter.body.strip("\n"))), draft.sections[
+            0
+        ].content_line
     parts: list[str] = []
     line = 0
     for section in draft.sections:
@@ -340,7 +389,11 @@ def _venue(draft: _Draft) -> tuple[str | None, str | None]:
     _, url_value = draft.value("online_url")
     online_url = _string(url_value)
     if online_url and not is_safe_url(online_url):
-        draft.warn(draft.matter.line_of("online_url"), "url", f"link '{online_url}' is not http(s); left out")
+        draft.warn(
+            draft.matter.line_of("online_url"),
+            "url",
+            f"link '{online_url}' is not http(s); left out",
+        )
         online_url = None
     if key:
         if isinstance(value, Mapping):
@@ -353,10 +406,10 @@ def _venue(draft: _Draft) -> tuple[str | None, str | None]:
         return strip_html(venue) or None, online_url
     section = draft.section(Role.VENUE)
     link = draft.section(Role.LINK)
-    venue, url = parse_venue(section.text) if section else (None, None)
+    place, url = parse_venue(section.text) if section else (None, None)
     if link is not None:
         url = url or parse_venue(link.text)[1]
-    return venue, online_url or url
+    return place, online_url or url
 
 
 def _series(draft: _Draft, title: str) -> str | None:
@@ -365,9 +418,11 @@ def _series(draft: _Draft, title: str) -> str | None:
         return _string(value)
     texts = [s.text for s in draft.sections if s.role is Role.PREAMBLE]
     texts += [s.heading for s in draft.sections if s.role is Role.OTHER]
-    texts += [s.text.split("\n\n")[0] for s in draft.sections if s.role is Role.OTHER and not s.heading.lower().startswith("about")]
+    # a banner heading ("Division of ...") may name the series on its first line
+    texts += [s.text.strip().split("\n")[0] for s in draft.sections if s.role is Role.OTHER]
     for text in texts:
-        found = series_from_text(strip_html(text))
+        plain = "\n".join(line for line in html_to_lines(text) if line)
+        found = series_from_text(plain)
         if found:
             return found
     return series_from_title(title)
@@ -383,10 +438,10 @@ def _links(draft: _Draft) -> tuple[tuple[str, str], ...]:
     if isinstance(value, list):
         for item in value:
             if isinstance(item, Mapping):
-                name = _string(item.get("name") or item.get("type") or item.get("icon"))
+                label = _string(item.get("name") or item.get("type") or item.get("icon"))
                 url = _string(item.get("url"))
-                if name and url:
-                    links.setdefault(name.lower(), url)
+                if label and url:
+                    links.setdefault(label.lower(), url)
     elif isinstance(value, Mapping):
         for name, url in value.items():
             if _string(url):
@@ -417,7 +472,11 @@ def _check_dates(draft: _Draft, talk: Talk, title_date: dt.date | None) -> None:
         return
     line = next((s.content_line for s in draft.sections if s.role is Role.WHEN), 1)
     if title_date and title_date != day:
-        draft.warn(draft.matter.line_of("title"), "title-date", f"the title says {title_date.isoformat()} but the talk is on {day.isoformat()}")
+        draft.warn(
+            draft.matter.line_of("title"),
+            "title-date",
+            f"the title says {title_date.isoformat()} but the talk is on {day.isoformat()}",
+        )
     stem = PurePosixPath(draft.source.replace("\\", "/")).name
     match = _FILENAME_DATE.match(stem)
     if match:
@@ -426,7 +485,11 @@ def _check_dates(draft: _Draft, talk: Talk, title_date: dt.date | None) -> None:
         except ValueError:
             return
         if named != day:
-            draft.warn(line, "filename-date", f"the file name says {named.isoformat()} but the talk is on {day.isoformat()}")
+            draft.warn(
+                line,
+                "filename-date",
+                f"the file name says {named.isoformat()} but the talk is on {day.isoformat()}",
+            )
 
 
 def _check_content(draft: _Draft, talk: Talk) -> None:

@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from html.parser import HTMLParser
+from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -45,8 +46,21 @@ def is_safe_url(url: str) -> bool:
 class _MarkdownFromHtml(HTMLParser):
     """Turns Markdown with embedded HTML into Markdown without any HTML."""
 
-    INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*"}
-    BLOCK = {"p", "div", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
+    INLINE: ClassVar[dict[str, str]] = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+    BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -85,7 +99,12 @@ class _MarkdownFromHtml(HTMLParser):
         if tag in ("script", "style"):
             self.script_depth = max(0, self.script_depth - 1)
         elif tag in self.INLINE:
-            self.out.append(self.INLINE[tag])
+            # emphasis closes right after its text, or Markdown does not see it closed
+            trailing = ""
+            while self.out and self.out[-1] != self.out[-1].rstrip(" \t"):
+                trailing = self.out[-1][len(self.out[-1].rstrip(" \t")) :] + trailing
+                self.out[-1] = self.out[-1].rstrip(" \t")
+            self.out.append(self.INLINE[tag] + trailing)
         elif tag in ("sup", "sub") and self.role:
             self.role = None
             self.out.append("`")
@@ -114,7 +133,7 @@ def _escape_destination(url: str) -> str:
 
 def html_to_markdown(text: str) -> str:
     """Markdown that may hold HTML tags -> Markdown holding none (no raw HTML reaches MyST)."""
-    text = _AUTOLINK.sub(lambda m: f"<a href=\"{m.group(1)}\">{m.group(1)}</a>", text)
+    text = _AUTOLINK.sub(lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', text)
     parser = _MarkdownFromHtml()
     parser.feed(text)
     parser.close()

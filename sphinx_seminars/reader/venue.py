@@ -38,10 +38,19 @@ def parse_venue(text: str) -> tuple[str | None, str | None]:
         for line in html_to_lines(_BARE_URL.sub("", _MD_LINK.sub(r"\1", raw)))[:1]
     ]
     place = collapse_spaces(" ".join(_PREFIX.sub("", line) for line in _first_paragraph(lines)))
-    place = collapse_spaces(_ONLINE_ASIDE.sub("", place)).strip(" ,;()")
+    place = _balance(collapse_spaces(_ONLINE_ASIDE.sub("", place)).strip(" ,;"))
     if not place or _ONLINE_WORDS.match(place):
         return ("Online" if online_url or place else None), online_url
     return place, online_url
+
+
+def _balance(text: str) -> str:
+    """Drop a stray opening or closing bracket at either end, keep balanced ones."""
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]
+    return text.strip(" ,;")
 
 
 def _is_link_only(raw: str) -> bool:

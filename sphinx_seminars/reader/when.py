@@ -250,6 +250,7 @@ class _Zone:
     candidates: tuple[str, ...] = ()
     offset: dt.timedelta | None = None
     ambiguous: bool = False
+    generic: bool = False  # a name for several places ("CET"): the site default may stand in
 
     @property
     def stated(self) -> bool:
@@ -399,13 +400,15 @@ def _named_zone(text: str) -> _Zone | None:
         return _Zone(text)
     if base.upper() in _ABBREVIATIONS:
         return _abbreviation(text, base.upper())
-    name = _NAMES.get(base) or _city_names().get(base) or _iana_name(base)
+    if base in _NAMES:
+        return _Zone(text, (_NAMES[base],), generic=True)
+    name = _city_names().get(base) or _iana_name(base)
     return _Zone(text, (name,)) if name else None
 
 
 def _abbreviation(raw: str, key: str) -> _Zone:
     """The zone an abbreviation (upper case, no dots) stands for."""
-    return _Zone(raw, _ABBREVIATIONS[key], ambiguous=key in _AMBIGUOUS)
+    return _Zone(raw, _ABBREVIATIONS[key], ambiguous=key in _AMBIGUOUS, generic=True)
 
 
 def _lookup_zone(text: str) -> _Zone | None:
@@ -454,7 +457,7 @@ def _pick_candidate(
         if _ianaless(default) in zone.candidates:
             return default, []
         year = on.year if on else _SECOND_LOOK_YEAR
-        if not zone.ambiguous and _same_offsets(first, default, year):
+        if zone.generic and not zone.ambiguous and _same_offsets(first, default, year):
             return default, []
     if not zone.ambiguous:
         return first, []
@@ -884,12 +887,14 @@ def _full_name_hits(text: str) -> tuple[list[_ZoneHit], str]:
 def _abbreviation_hits(text: str, time_ends: list[int]) -> list[_ZoneHit]:
     """Zone abbreviations in capitals ("15:00 CEST"); word-like ones only right after a time."""
     hits = []
-    for match in re.finditer(r"\b[A-Z]{2,5}\b", text):
+    for match in re.finditer(r"\b[A-Z]{1,5}\b", text):
         word = match[0]
         after_time = any(
             end <= match.start() and not text[end : match.start()].strip() for end in time_ends
         )
-        if word in _ABBREVIATIONS and (word not in _WORDY or after_time):
+        if word == "Z" and after_time:
+            hits.append(_ZoneHit(match.start(), word, _Zone(word, offset=dt.timedelta(0))))
+        elif word in _ABBREVIATIONS and (word not in _WORDY or after_time):
             hits.append(_ZoneHit(match.start(), word, _abbreviation(word, word)))
     return hits
 
@@ -977,7 +982,24 @@ def _read_zone(hits: list[_ZoneHit], choice: _TimeChoice | None, reading: _Readi
     stated = named or offsets
     reading.zone = stated[0] if stated else None
     reading.cross_check = offsets[0] if named and offsets else None
+    if reading.zone is not None and reading.cross_check is not None:
+        reading.zone = _narrow(reading.zone, reading.cross_check, reading.start_date)
     reading.unknown = unknown[0] if unknown and reading.zone is None else None
+
+
+def _narrow(zone: _Zone, stated: _Zone, on: dt.date | None) -> _Zone:
+    """Keep the readings of an ambiguous zone that have the offset written next to it."""
+    if not zone.ambiguous or stated.offset is None:
+        return zone
+    moment = dt.datetime.combine(on or dt.date(_SECOND_LOOK_YEAR, 1, 15), dt.time(12))
+    fitting = tuple(
+        name
+        for name in zone.candidates
+        if moment.replace(tzinfo=ZoneInfo(name)).utcoffset() == stated.offset
+    )
+    if not fitting:
+        return zone
+    return replace(zone, candidates=fitting, ambiguous=len(fitting) > 1)
 
 
 # --------------------------------------------------------------------------- assembling
@@ -1041,7 +1063,7 @@ def _assemble(reading: _Reading, display: _Zone | None, default: str | None) -> 
         if display is not None and display is not wall:
             name, _ = _zone_for(display, default, day, problems)
         return When(day, reading.end_date, name, tuple(problems))
-    if tzinfo is None and not reading.unknown:
+    if tzinfo is None and not any(code == "timezone" for code, _ in problems):
         problems.append(("timezone", "no time zone given"))
     start = dt.datetime.combine(day, reading.start_time, tzinfo=tzinfo)
     problems += _wall_time_problems(start)

@@ -85,16 +85,27 @@ def test_department_style_file() -> None:
     assert talk.id == "mendez-05-mar-2024"
     assert talk.title == "“Defects in layered oxides”"
     assert talk.speakers == (
-        Speaker("Iris Mendez", "Prof.", "Assistant Professor", "Department of Physics, Coastal University"),
+        Speaker(
+            "Iris Mendez",
+            "Prof.",
+            "Assistant Professor",
+            "Department of Physics, Coastal University",
+        ),
     )
     assert talk.start == dt.datetime(2024, 3, 5, 11, 30, tzinfo=talk.start.tzinfo)  # type: ignore[union-attr]
-    assert isinstance(talk.start, dt.datetime) and talk.start.isoformat() == "2024-03-05T11:30:00+05:30"
+    assert (
+        isinstance(talk.start, dt.datetime)
+        and talk.start.isoformat() == "2024-03-05T11:30:00+05:30"
+    )
     assert isinstance(talk.end, dt.datetime) and talk.end.isoformat() == "2024-03-05T12:30:00+05:30"
     assert talk.venue == "Room 12, Physics Building"
     assert talk.online_url == "https://meet.example.org/abc"
     assert talk.series == "Materials Colloquium"
     assert talk.abstract.startswith("Layered oxides host *many* defects [1].")
-    assert talk.references == ("A. Author, Oxide Letters 1, 2020", "B. Author, Oxide Letters 2, 2021")
+    assert talk.references == (
+        "A. Author, Oxide Letters 1, 2020",
+        "B. Author, Oxide Letters 2, 2021",
+    )
     assert talk.bio == "Iris works on oxides."
     assert "Prof. Someone Else" in talk.details
     assert "<" not in talk.abstract + talk.bio + talk.details
@@ -145,7 +156,9 @@ def test_academicpages_talk() -> None:
 
 
 def test_academicpages_day_first_string_date() -> None:
-    talk = parse_talk(ACADEMICPAGES.replace("date: 2012-03-01", 'date: "05/07/2018"'), source="t.md")
+    talk = parse_talk(
+        ACADEMICPAGES.replace("date: 2012-03-01", 'date: "05/07/2018"'), source="t.md"
+    )
     assert talk.start == dt.date(2018, 7, 5)
 
 
@@ -249,7 +262,11 @@ def test_flat_front_matter() -> None:
     assert talk.timezone == "America/New_York"
     assert talk.venue == "Hall B"
     assert talk.online_url == "https://zoom.example.org/j/1"
-    assert (talk.abstract, talk.bio, talk.series) == ("Sea ice, measured.", "Mike measures ice.", "Earth Seminar")
+    assert (talk.abstract, talk.bio, talk.series) == (
+        "Sea ice, measured.",
+        "Mike measures ice.",
+        "Earth Seminar",
+    )
     assert talk.links == ()
 
 
@@ -262,7 +279,9 @@ def test_front_matter_wins_over_body() -> None:
 
 
 def test_yaml_time_read_as_base_60() -> None:
-    talk = parse_talk("---\ntitle: T\ndate: 2025-01-02\ntime: 10:30\ntimezone: UTC\n---\n", source="t.md")
+    talk = parse_talk(
+        "---\ntitle: T\ndate: 2025-01-02\ntime: 10:30\ntimezone: UTC\n---\n", source="t.md"
+    )
     assert isinstance(talk.start, dt.datetime) and (talk.start.hour, talk.start.minute) == (10, 30)
     assert [p.line for p in talk.problems if p.code == "time"] == [3]
 
