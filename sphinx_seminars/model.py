@@ -30,6 +30,8 @@ class Speaker:
     honorific: str | None = None
     position: str | None = None
     affiliation: str | None = None
+    id: str | None = None
+    """An explicit key (``speaker_id``) that ties differently written names together."""
 
     @property
     def display_name(self) -> str:

@@ -507,7 +507,7 @@ def _speakers_from_list(
     return speakers, problems
 
 
-_MAPPING_KEYS = ("name", "honorific", "position", "affiliation")
+_MAPPING_KEYS = ("name", "honorific", "position", "affiliation", "id")
 
 
 def _speakers_from_mapping(
@@ -536,5 +536,6 @@ def _speakers_from_mapping(
         honorific=fields["honorific"] or honorific,
         position=fields["position"],
         affiliation=fields["affiliation"],
+        id=fields["id"],
     )
     return [speaker], problems

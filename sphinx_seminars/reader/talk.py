@@ -134,7 +134,9 @@ def read_talk(path: str | Path, *, default_timezone: str | None = None) -> Talk:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        unreadable = Problem(0, "unreadable", f"cannot read the file: {exc.strerror or exc}", "error")
+        unreadable = Problem(
+            0, "unreadable", f"cannot read the file: {exc.strerror or exc}", "error"
+        )
         return Talk(id=path.stem, title=path.stem, source=str(path), problems=(unreadable,))
     text, problem = decode(raw)
     if problem is not None and problem.level == "error":
@@ -281,7 +283,13 @@ def _speakers(draft: _Draft) -> list[Speaker]:
         speakers = parse_speaker_block(html_to_lines(section.text)) if section else []
     if len(speakers) == 1:
         extra = {
-            f: _string(draft.matter.data.get(f)) for f in ("affiliation", "position", "honorific")
+            field: _string(draft.matter.data.get(key))
+            for field, key in (
+                ("affiliation", "affiliation"),
+                ("position", "position"),
+                ("honorific", "honorific"),
+                ("id", "speaker_id"),
+            )
         }
         speakers[0] = replace(speakers[0], **{f: v for f, v in extra.items() if v})
     return speakers

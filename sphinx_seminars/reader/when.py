@@ -236,7 +236,7 @@ _REGIONS = (
     "Indian",
     "Pacific",
 )
-_SECOND_LOOK_YEAR = 2025  # reference year when a zone is resolved without a date
+_REFERENCE_YEAR = 2025  # reference year when a zone is resolved without a date
 
 
 @dataclass(frozen=True)
@@ -436,7 +436,7 @@ def _zone_like(text: str) -> bool:
     return bool(re.fullmatch(r"(?:[\w.'-]+ ){0,4}time(?: ?zone)?", text, re.IGNORECASE))
 
 
-def _ianaless(name: str) -> str:
+def _current_name(name: str) -> str:
     """The current IANA name for an old alias ("Asia/Calcutta" -> "Asia/Kolkata")."""
     return _LINKS.get(name, name)
 
@@ -454,9 +454,9 @@ def _pick_candidate(
     """The IANA name a zone text stands for, preferring the site default when it fits."""
     first = zone.candidates[0]
     if default is not None:
-        if _ianaless(default) in zone.candidates:
+        if _current_name(default) in zone.candidates:
             return default, []
-        year = on.year if on else _SECOND_LOOK_YEAR
+        year = on.year if on else _REFERENCE_YEAR
         if zone.generic and not zone.ambiguous and _same_offsets(first, default, year):
             return default, []
     if not zone.ambiguous:
@@ -588,28 +588,18 @@ def _worded_dates(text: str) -> list[_DateHit]:
         month = _month_number(match["month"])
         if month is not None:
             first = int(match["first"]) if match["first"] else None
-            hit = _DateHit(
-                match.start(),
-                match.end(),
-                match[0].strip(),
-                _year(match["year"]),
-                month,
-                int(match["day"]),
+            parts = _year(match["year"]), month, int(match["day"])
+            hits.append(
+                _DateHit(match.start(), match.end(), match[0].strip(), *parts, first_day=first)
             )
-            hits.append(replace(hit, first_day=first))
     for match in _MONTH_DAY_YEAR.finditer(text):
         month = _month_number(match["month"])
         if month is not None:
             last = int(match["last"]) if match["last"] else None
-            hit = _DateHit(
-                match.start(),
-                match.end(),
-                match[0].strip(),
-                _year(match["year"]),
-                month,
-                int(match["day"]),
+            parts = _year(match["year"]), month, int(match["day"])
+            hits.append(
+                _DateHit(match.start(), match.end(), match[0].strip(), *parts, last_day=last)
             )
-            hits.append(replace(hit, last_day=last))
     return hits
 
 
@@ -648,14 +638,21 @@ def _joined(text: str, first_end: int, second_start: int) -> bool:
     return first_end <= second_start and bool(_RANGE.fullmatch(text[first_end:second_start]))
 
 
+def _dates_joined(text: str, first: _DateHit, second: _DateHit) -> bool:
+    """Whether two dates form a range; weekdays may stand beside them ("Mon 3 to Fri 7 March")."""
+    between = re.sub(
+        r"\(?\b([a-z]+)\b\.?\)?,?",
+        lambda word: "" if _weekday_number(word[1]) else word[0],
+        text[first.end : second.start],
+        flags=re.IGNORECASE,
+    )
+    return first.end <= second.start and bool(_RANGE.fullmatch(between))
+
+
 def _borrow_years(text: str, hits: list[_DateHit]) -> None:
     """ "9 January to 12 January 2025": the first date takes the year of the second."""
     for first, second in itertools.pairwise(hits):
-        if (
-            first.year is None
-            and second.year is not None
-            and _joined(text, first.end, second.start)
-        ):
+        if first.year is None and second.year is not None and _dates_joined(text, first, second):
             first.year = second.year if first.month <= second.month else second.year - 1
 
 
@@ -963,7 +960,7 @@ def _read_dates(text: str, hits: list[_DateHit], reading: _Reading) -> None:
     reading.start_date = first.date(reading.problems)
     reading.end_date = first.last_date()
     following = full[1] if len(full) > 1 else None
-    if following and reading.end_date is None and _joined(text, first.end, following.start):
+    if following and reading.end_date is None and _dates_joined(text, first, following):
         reading.end_date = following.date(reading.problems)
     for hit in full:
         day = hit.date([])
@@ -991,7 +988,7 @@ def _narrow(zone: _Zone, stated: _Zone, on: dt.date | None) -> _Zone:
     """Keep the readings of an ambiguous zone that have the offset written next to it."""
     if not zone.ambiguous or stated.offset is None:
         return zone
-    moment = dt.datetime.combine(on or dt.date(_SECOND_LOOK_YEAR, 1, 15), dt.time(12))
+    moment = dt.datetime.combine(on or dt.date(_REFERENCE_YEAR, 1, 15), dt.time(12))
     fitting = tuple(
         name
         for name in zone.candidates
