@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import datetime as dt
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,15 +29,29 @@ class SeminarConfig:
     time_format: str = "%H:%M"
     """How a talk's time of day is shown (``strftime``), e.g. ``%I:%M %p``."""
 
+    today: str | None = None
+    """The day listings count as today (``YYYY-MM-DD``) for upcoming/past; default: the
+    build date.  Set it for reproducible builds."""
 
-def _types(name: str) -> tuple[type, ...]:
-    return (str, type(None)) if name == "timezone" else (str,)
+    speaker_aliases: dict[str, str] = field(default_factory=dict)
+    """Other spellings of speakers' names: ``{"Keith Butler": "Keith T. Butler"}``."""
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "timezone": (str, type(None)),
+    "today": (str, type(None)),
+    "speaker_aliases": (dict,),
+}
 
 
 def setup_config(app: Sphinx) -> None:
     """Declare the values and validate them early, before anything reads them."""
+    defaults = SeminarConfig()
     for item in fields(SeminarConfig):
-        app.add_config_value(f"seminar_{item.name}", item.default, "env", types=_types(item.name))
+        types = _TYPES.get(item.name, (str,))
+        app.add_config_value(
+            f"seminar_{item.name}", getattr(defaults, item.name), "env", types=types
+        )
     app.connect("config-inited", validate_config, priority=100)
 
 
@@ -53,13 +68,20 @@ def validate_config(app: Sphinx, config: Config) -> None:
         config.seminar_date_format.format(weekday="", day="", month="", year="")
     except (KeyError, IndexError, ValueError) as exc:
         _reject(config, "date_format", f"unknown field {exc}")
+    today = config.seminar_today
+    if today is not None and not _is_iso_date(today):
+        _reject(config, "today", f"'{today}' is not a date such as '2025-01-09'")
+    aliases = config.seminar_speaker_aliases
+    if not isinstance(aliases, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()
+    ):
+        _reject(config, "speaker_aliases", "must map names (text) to names (text)")
 
 
 def get_config(config: Config) -> SeminarConfig:
     """The validated values as one typed object."""
-    return SeminarConfig(
-        **{f.name: getattr(config, f"seminar_{f.name}") for f in fields(SeminarConfig)}
-    )
+    values = {f.name: getattr(config, f"seminar_{f.name}") for f in fields(SeminarConfig)}
+    return SeminarConfig(**values)
 
 
 def _is_zone(name: object) -> bool:
@@ -72,8 +94,16 @@ def _is_zone(name: object) -> bool:
     return True
 
 
+def _is_iso_date(value: object) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 def _reject(config: Config, name: str, reason: str) -> None:
-    default = getattr(SeminarConfig, name)
+    default = getattr(SeminarConfig(), name)
     LOGGER.warning(
         "seminar_%s: %s; using %r", name, reason, default, type="seminar", subtype="config"
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import yaml
@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .config import get_config
+from .domain import domain_of
 from .markdown import render_markdown_into
 from .model import Talk
 from .reader import parse_talk, read_talk
@@ -68,6 +69,9 @@ class SeminarDirective(SphinxDirective):
 
         section = talk_section(talk, config, render)
         self.set_source_info(section)
+        page, line = self.get_source_info()
+        location = f"{os.path.relpath(page, self.env.srcdir)}:{line}"
+        domain_of(self.env).note_talk(talk, self.env.docname, section["ids"][0], location, source)
         return [section]
 
     def _read_file(self) -> tuple[Talk | None, str]:

@@ -9,6 +9,8 @@ from sphinx.application import Sphinx
 from . import __version__
 from .config import setup_config
 from .directives import setup_directives
+from .domain import setup_domain
+from .listings import setup_listings
 from .nodes import setup_nodes
 from .static import setup_static
 
@@ -20,7 +22,9 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     setup_config(app)
     setup_nodes(app)
+    setup_domain(app)
     setup_directives(app)
+    setup_listings(app)
     setup_static(app)
     return {
         "version": __version__,

@@ -47,7 +47,7 @@ def talk_section(
     section = nodes.section(ids=[anchor_id(talk.id)], classes=["seminar-talk"])
     section += nodes.title(talk.title, talk.title)
     blocks = [
-        speaker_block(talk.speakers),
+        speaker_block(talk.speakers, anchor_id(talk.id)),
         when_block(talk, config),
         venue_block(talk),
         series_block(talk),
@@ -79,12 +79,14 @@ def _labelled(css_class: str, label: str) -> tuple[nodes.container, nodes.paragr
     return block, paragraph
 
 
-def speaker_block(speakers: tuple[Speaker, ...]) -> nodes.container | None:
+def speaker_block(speakers: tuple[Speaker, ...], anchor: str) -> nodes.container | None:
     if not speakers:
         return None
     block = nodes.container(classes=["seminar-speaker"])
-    for speaker in speakers:
-        lines = nodes.line_block(classes=["seminar-speaker-entry"])
+    for number, speaker in enumerate(speakers, start=1):
+        lines = nodes.line_block(
+            ids=[f"{anchor}-speaker-{number}"], classes=["seminar-speaker-entry"]
+        )
         name = nodes.line()
         name += nodes.strong(
             speaker.display_name, speaker.display_name, classes=["seminar-speaker-name"]

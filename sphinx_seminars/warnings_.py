@@ -16,5 +16,5 @@ def report_problems(problems: Iterable[Problem], source: str) -> None:
 
     ``suppress_warnings = ["seminar.<code>"]`` silences a kind."""
     for problem in problems:
-        location = f"{source}:{problem.line}" if problem.line else source
+        location = f"{source}:{max(problem.line, 1)}"  # a bare path would be taken for a docname
         LOGGER.warning(problem.message, location=location, type="seminar", subtype=problem.code)

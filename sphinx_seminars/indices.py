@@ -1,0 +1,89 @@
+"""The domain's index pages: ``seminar-index`` (talks by year) and ``seminar-speakers``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
+from sphinx.domains import Index, IndexEntry
+
+if TYPE_CHECKING:
+    from .domain import SeminarDomain
+
+
+def _domain(index: Index) -> SeminarDomain:
+    return cast("SeminarDomain", index.domain)
+
+
+class SeminarIndex(Index):
+    """Every talk grouped by year, newest first, with its speakers below it."""
+
+    name = "index"
+    localname = "Seminar Index"
+    shortname = "seminars"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = _domain(self)
+        wanted = set(docnames) if docnames is not None else None
+        speakers = domain.speakers()
+        years: dict[str, list[IndexEntry]] = {}
+        for talk in domain.talks():
+            if wanted is not None and talk.docname not in wanted:
+                continue
+            entries = years.setdefault(talk.year or "Date to be announced", [])
+            date = talk.start[:10] if talk.start else ""
+            names = ", ".join(s.name for s in talk.speakers)
+            subtype = 1 if talk.speakers else 0
+            entries.append(
+                IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", names)
+            )
+            for ref in talk.speakers:
+                target = speakers[ref.key]
+                entries.append(
+                    IndexEntry(
+                        ref.name, 2, target.docname, target.anchor, ref.affiliation or "", "", ""
+                    )
+                )
+        ordered = sorted(
+            years.items(), key=lambda item: (item[0][:1].isdigit(), item[0]), reverse=True
+        )
+        return ordered, False
+
+
+class SpeakersIndex(Index):
+    """Every speaker alphabetically by surname, with their talks below."""
+
+    name = "speakers"
+    localname = "Speakers"
+    shortname = "speakers"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = _domain(self)
+        wanted = set(docnames) if docnames is not None else None
+        letters: dict[str, list[IndexEntry]] = {}
+        people = sorted(domain.speakers().values(), key=lambda s: (s.key.split()[-1:], s.key))
+        for speaker in people:
+            talks = [t for t in speaker.talks if wanted is None or t.docname in wanted]
+            if not talks:
+                continue
+            surname = speaker.key.split()[-1] if speaker.key.split() else speaker.key
+            latest = next(
+                (
+                    r.affiliation
+                    for r in talks[0].speakers
+                    if r.key == speaker.key and r.affiliation
+                ),
+                "",
+            )
+            entries = letters.setdefault(surname[:1].upper() or "?", [])
+            entries.append(
+                IndexEntry(speaker.name, 1, speaker.docname, speaker.anchor, latest or "", "", "")
+            )
+            for talk in talks:
+                date = talk.start[:10] if talk.start else ""
+                entries.append(IndexEntry(talk.title, 2, talk.docname, talk.anchor, date, "", ""))
+        return sorted(letters.items()), False

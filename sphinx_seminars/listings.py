@@ -1,0 +1,363 @@
+"""Listings of talks placed on any page: ``seminar-list`` (filtered, sorted, as a table, list
+or cards) and ``seminar-speakers`` (every speaker with affiliations and talks).
+
+A listing is a placeholder node while reading; it is filled in from the domain's data when
+the page is written, so it always shows every talk.  After each read phase a digest of what
+each listing shows is compared with the last one, and pages whose listings changed are
+written again (see :func:`outdated_listings`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from .domain import SeminarDomain, SpeakerTarget, TalkEntry, domain_of, series_anchor, series_key
+from .names import alias_table, fold, speaker_key
+from .nodes import seminar_time
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+LOGGER = logging.getLogger(__name__)
+WHEN = ("all", "upcoming", "past")
+SORTS = ("date", "-date", "title")
+FORMATS = ("list", "table", "cards")
+
+
+class seminar_listing(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Placeholder for a listing; ``spec`` says what it shows.  Never written as is."""
+
+
+@dataclass(frozen=True)
+class ListingSpec:
+    """What a listing shows; plain data, stored in the domain to compute digests."""
+
+    kind: str = "talks"
+    when: str = "all"
+    year: int | None = None
+    series: str | None = None
+    speaker: str | None = None
+    tag: str | None = None
+    sort: str = "-date"
+    limit: int | None = None
+    format: str = "list"
+
+
+def today(env: BuildEnvironment) -> dt.date:
+    """``seminar_today`` when set (for reproducible builds), else the build date."""
+    value = env.config.seminar_today
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def talk_day(entry: TalkEntry) -> dt.date | None:
+    return dt.date.fromisoformat(entry.start[:10]) if entry.start else None
+
+
+def select(domain: SeminarDomain, spec: ListingSpec, on: dt.date) -> list[TalkEntry]:
+    """The talks a listing shows, in its order."""
+    talks = domain.talks()
+    if spec.when != "all":
+        upcoming = spec.when == "upcoming"
+        talks = [t for t in talks if (d := talk_day(t)) is not None and (d >= on) == upcoming]
+    if spec.year is not None:
+        talks = [t for t in talks if t.year == str(spec.year)]
+    if spec.series:
+        talks = [t for t in talks if t.series and series_key(t.series) == spec.series]
+    if spec.speaker:
+        talks = [t for t in talks if any(s.key == spec.speaker for s in t.speakers)]
+    if spec.tag:
+        talks = [t for t in talks if any(fold(tag) == spec.tag for tag in t.tags)]
+    if spec.sort == "title":
+        talks.sort(key=lambda t: fold(t.title))
+    elif spec.sort == "date":
+        talks.sort(key=lambda t: (t.start or "9999", t.id))
+    return talks[: spec.limit] if spec.limit is not None else talks
+
+
+def _choice(values: tuple[str, ...]) -> Callable[[str], str]:
+    def check(argument: str) -> str:
+        return directives.choice(argument.strip().lower(), values)
+
+    return check
+
+
+class SeminarListDirective(SphinxDirective):
+    """``.. seminar-list::`` with filters; a bad option is a ``seminar.list`` warning."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "when": directives.unchanged,
+        "year": directives.unchanged,
+        "series": directives.unchanged,
+        "speaker": directives.unchanged,
+        "tag": directives.unchanged,
+        "sort": directives.unchanged,
+        "limit": directives.unchanged,
+        "format": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        spec = self._spec()
+        return [self._placeholder(spec)]
+
+    def _placeholder(self, spec: ListingSpec) -> nodes.Element:
+        node = seminar_listing(spec=asdict(spec), classes=self.options.get("class", []))
+        self.set_source_info(node)
+        domain_of(self.env).note_listing(self.env.docname, asdict(spec))
+        return node
+
+    def _warn(self, message: str) -> None:
+        LOGGER.warning(message, location=self.get_location(), type="seminar", subtype="list")
+
+    def _spec(self) -> ListingSpec:
+        options: dict[str, Any] = {}
+        for name, allowed in (("when", WHEN), ("sort", SORTS), ("format", FORMATS)):
+            if name in self.options:
+                value = str(self.options[name]).strip().lower()
+                if value in allowed:
+                    options[name] = value
+                else:
+                    self._warn(f"{name} must be one of {', '.join(allowed)}, not '{value}'")
+        for name in ("year", "limit"):
+            if name in self.options:
+                text = str(self.options[name]).strip()
+                if text.isdigit() and (name == "year" or int(text) > 0):
+                    options[name] = int(text)
+                else:
+                    self._warn(f"{name} must be a positive whole number, not '{text}'")
+        if self.options.get("series"):
+            options["series"] = series_key(self.options["series"])
+        if self.options.get("speaker"):
+            aliases = alias_table(self.config.seminar_speaker_aliases)
+            options["speaker"] = speaker_key(self.options["speaker"], aliases)
+        if self.options.get("tag"):
+            options["tag"] = fold(self.options["tag"])
+        if "sort" not in options and options.get("when") == "upcoming":
+            options["sort"] = "date"
+        return ListingSpec(**options)
+
+
+class SeminarSpeakersDirective(SeminarListDirective):
+    """``.. seminar-speakers::``: every speaker, with affiliation history and talks.
+
+    Speaker links (``:seminar:speaker:``) point here when a site has such a page."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        return [self._placeholder(ListingSpec(kind="speakers"))]
+
+
+# -- filling the placeholders when a page is written ---------------------------------------
+
+
+def _link(
+    builder: Builder, fromdocname: str, docname: str, anchor: str, text: str, css: str
+) -> nodes.Node:
+    content = nodes.inline(text, text, classes=[css])
+    return make_refnode(builder, fromdocname, docname, anchor, content, text)
+
+
+def _when(entry: TalkEntry) -> nodes.Node:
+    text = entry.start[:10] if entry.start else "date to be announced"
+    return seminar_time(text, text, datetime=entry.start or "", classes=["seminar-date"])
+
+
+def _speaker_links(
+    entry: TalkEntry, speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
+) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for index, ref in enumerate(entry.speakers):
+        if index:
+            out.append(nodes.Text(", "))
+        target = speakers[ref.key]
+        link = _link(
+            builder, fromdocname, target.docname, target.anchor, ref.name, "seminar-speaker-link"
+        )
+        out.append(link)
+    return out
+
+
+def _row_cells(
+    entry: TalkEntry, speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
+) -> list[list[nodes.Node]]:
+    title = _link(builder, fromdocname, entry.docname, entry.anchor, entry.title, "seminar-title")
+    return [[_when(entry)], [title], _speaker_links(entry, speakers, builder, fromdocname)]
+
+
+def render_talks(
+    talks: list[TalkEntry],
+    spec: ListingSpec,
+    domain: SeminarDomain,
+    builder: Builder,
+    fromdocname: str,
+) -> nodes.Element:
+    speakers = domain.speakers()
+    container = nodes.container(classes=["seminar-list", f"seminar-list-{spec.format}"])
+    if spec.series:
+        container["ids"].append(series_anchor(spec.series))
+    if not talks:
+        container += nodes.paragraph("No talks.", "No talks.", classes=["seminar-empty"])
+        return container
+    if spec.format == "table":
+        container += _table(talks, speakers, builder, fromdocname)
+    elif spec.format == "cards":
+        for entry in talks:
+            card = nodes.container(classes=["seminar-card"])
+            when, title, people = _row_cells(entry, speakers, builder, fromdocname)
+            card += nodes.paragraph("", "", *title, classes=["seminar-card-title"])
+            card += nodes.paragraph("", "", *when, classes=["seminar-card-when"])
+            if people:
+                card += nodes.paragraph("", "", *people, classes=["seminar-card-speakers"])
+            if entry.venue:
+                card += nodes.paragraph(entry.venue, entry.venue, classes=["seminar-card-venue"])
+            container += card
+    else:
+        items = nodes.bullet_list(classes=["seminar-items"])
+        for entry in talks:
+            when, title, people = _row_cells(entry, speakers, builder, fromdocname)
+            paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
+            if people:
+                paragraph += [nodes.Text(" — "), *people]
+            items += nodes.list_item("", paragraph)
+        container += items
+    return container
+
+
+def _table(
+    talks: list[TalkEntry], speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
+) -> nodes.table:
+    table = nodes.table(classes=["seminar-table"])
+    group = nodes.tgroup(cols=3)
+    table += group
+    for width in (15, 55, 30):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += nodes.row(
+        "", *(nodes.entry("", nodes.paragraph(h, h)) for h in ("Date", "Talk", "Speakers"))
+    )
+    body = nodes.tbody()
+    group += body
+    for entry in talks:
+        cells = _row_cells(entry, speakers, builder, fromdocname)
+        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+    return table
+
+
+def render_speakers(domain: SeminarDomain, builder: Builder, fromdocname: str) -> nodes.Element:
+    container = nodes.container(classes=["seminar-speakers"])
+    speakers = sorted(domain.speakers().values(), key=lambda s: _surname_key(s.key))
+    for speaker in speakers:
+        block = nodes.container(ids=[speaker.anchor] if speaker.docname == fromdocname else [])
+        block["classes"].append("seminar-speaker-entry")
+        block += nodes.rubric(speaker.name, speaker.name)
+        history = _affiliation_history(speaker)
+        if history:
+            block += nodes.paragraph(history, history, classes=["seminar-affiliations"])
+        items = nodes.bullet_list()
+        for entry in speaker.talks:
+            title = _link(
+                builder, fromdocname, entry.docname, entry.anchor, entry.title, "seminar-title"
+            )
+            items += nodes.list_item(
+                "", nodes.paragraph("", "", _when(entry), nodes.Text(" — "), title)
+            )
+        block += items
+        container += block
+    return container
+
+
+def _surname_key(key: str) -> tuple[str, str]:
+    words = key.split()
+    return (words[-1] if words else "", key)
+
+
+def _affiliation_history(speaker: SpeakerTarget) -> str:
+    """``"2021: Univ A; 2024: Univ B"`` (oldest first), or one affiliation when unchanged."""
+    seen: list[tuple[str, str]] = []
+    for entry in reversed(speaker.talks):
+        for ref in entry.speakers:
+            new = not seen or seen[-1][1] != ref.affiliation
+            if ref.key == speaker.key and ref.affiliation and new:
+                seen.append((entry.year, ref.affiliation))
+    if len(seen) <= 1:
+        return seen[0][1] if seen else ""
+    return "; ".join(
+        f"{year}: {affiliation}" if year else affiliation for year, affiliation in seen
+    )
+
+
+def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: replace each placeholder with the listing it stands for."""
+    domain = domain_of(app.env)
+    on = today(app.env)
+    for node in list(doctree.findall(seminar_listing)):
+        spec = ListingSpec(**node["spec"])
+        if spec.kind == "speakers":
+            content = render_speakers(domain, app.builder, docname)
+        else:
+            content = render_talks(select(domain, spec, on), spec, domain, app.builder, docname)
+        content["classes"].extend(node["classes"])
+        node.replace_self(content)
+
+
+def page_digest(
+    domain: SeminarDomain,
+    specs: list[dict[str, Any]],
+    xrefs: list[tuple[str, str]],
+    on: dt.date,
+) -> str:
+    """A digest of everything one page shows of other pages' talks: listings and links."""
+    digest = hashlib.sha256()
+    speakers = domain.speakers()
+    for raw in specs:
+        spec = ListingSpec(**raw)
+        if spec.kind == "speakers":
+            shown: object = sorted(speakers.items())
+        else:
+            shown = [
+                (talk, [speakers[s.key][:4] for s in talk.speakers])
+                for talk in select(domain, spec, on)
+            ]
+        digest.update(repr((raw, shown)).encode())
+    for typ, target in xrefs:
+        digest.update(repr((typ, target, domain.find(typ, target))).encode())
+    return digest.hexdigest()
+
+
+def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: pages whose listings or seminar links now show something else are
+    written again, though they were not read again."""
+    domain = domain_of(env)
+    on = today(env)
+    changed = []
+    watched = set(domain.data["listings"]) | set(domain.data["xrefs"])
+    for docname in sorted(watched):
+        specs = domain.data["listings"].get(docname, [])
+        xrefs = domain.data["xrefs"].get(docname, [])
+        digest = page_digest(domain, specs, xrefs, on)
+        if domain.data["digests"].get(docname) != digest:
+            domain.data["digests"][docname] = digest
+            changed.append(docname)
+    return changed
+
+
+def setup_listings(app: Sphinx) -> None:
+    app.add_node(seminar_listing)
+    app.add_directive("seminar-list", SeminarListDirective)
+    app.add_directive("seminar-speakers", SeminarSpeakersDirective)
+    app.connect("doctree-resolved", fill_listings)
+    app.connect("env-updated", outdated_pages)
