@@ -14,3 +14,4 @@ exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = "sphinx-seminars"
 myst_heading_anchors = 3
+seminar_speaker_aliases = {"Keith Butler": "Keith Tobias Butler"}

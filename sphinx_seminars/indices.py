@@ -34,10 +34,9 @@ class SeminarIndex(Index):
                 continue
             entries = years.setdefault(talk.year or "Date to be announced", [])
             date = talk.start[:10] if talk.start else ""
-            names = ", ".join(s.name for s in talk.speakers)
-            subtype = 1 if talk.speakers else 0
+            subtype = 1 if talk.speakers else 0  # its speakers follow as sub-entries
             entries.append(
-                IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", names)
+                IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", "")
             )
             for ref in talk.speakers:
                 target = speakers[ref.key]
