@@ -36,11 +36,15 @@ class SeminarConfig:
     speaker_aliases: dict[str, str] = field(default_factory=dict)
     """Other spellings of speakers' names: ``{"Keith Butler": "Keith T. Butler"}``."""
 
+    talks: list[str] = field(default_factory=list)
+    """Glob patterns (relative to the source folder) of talk files that become pages."""
+
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "timezone": (str, type(None)),
     "today": (str, type(None)),
     "speaker_aliases": (dict,),
+    "talks": (list, tuple),
 }
 
 
@@ -76,6 +80,9 @@ def validate_config(app: Sphinx, config: Config) -> None:
         isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()
     ):
         _reject(config, "speaker_aliases", "must map names (text) to names (text)")
+    patterns = config.seminar_talks
+    if not isinstance(patterns, (list, tuple)) or not all(isinstance(p, str) for p in patterns):
+        _reject(config, "talks", "must be a list of glob patterns such as 'talks/*.md'")
 
 
 def get_config(config: Config) -> SeminarConfig:

@@ -60,6 +60,10 @@ class SeminarDirective(SphinxDirective):
         talk, source = self._read_file() if self.arguments else self._read_inline()
         if talk is None:
             return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
+        return [self.render_talk(talk, source)]
+
+    def render_talk(self, talk: Talk, source: str) -> nodes.section:
+        """Report the talk's problems, render it, and register it in the domain."""
         report_problems(talk.problems, source)
         config = get_config(self.config)
         document = self.state.document
@@ -72,7 +76,7 @@ class SeminarDirective(SphinxDirective):
         page, line = self.get_source_info()
         location = f"{os.path.relpath(page, self.env.srcdir)}:{line}"
         domain_of(self.env).note_talk(talk, self.env.docname, section["ids"][0], location, source)
-        return [section]
+        return section
 
     def _read_file(self) -> tuple[Talk | None, str]:
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)

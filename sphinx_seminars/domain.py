@@ -82,6 +82,74 @@ def series_anchor(key: str) -> str:
     return f"series-{slug(key)}"
 
 
+class SeminarView:
+    """Lookups derived from the domain's data; never stored in the environment."""
+
+    def __init__(
+        self,
+        talks: list[TalkEntry],
+        speakers: dict[str, SpeakerTarget],
+        series: dict[str, tuple[str, list[TalkEntry]]],
+    ) -> None:
+        self.talks = talks
+        self.by_id = {entry.id: entry for entry in talks}
+        self.speakers = speakers
+        self.series = series
+        chronological = sorted(talks, key=lambda e: (e.start or "9999", e.id))
+        self.position = {entry.id: index for index, entry in enumerate(chronological)}
+        self.chronological = chronological
+
+    @classmethod
+    def build(
+        cls, talks_by_doc: dict[str, list[TalkEntry]], speaker_pages: dict[str, bool]
+    ) -> SeminarView:
+        seen: dict[str, TalkEntry] = {}
+        for docname in sorted(talks_by_doc):
+            for entry in talks_by_doc[docname]:
+                seen.setdefault(entry.id, entry)
+        talks = sorted(seen.values(), key=lambda e: (e.start or "", e.id), reverse=True)
+        return cls(talks, _speaker_targets(talks, speaker_pages), _series_of(talks))
+
+    def neighbours(self, talk_id: str) -> tuple[TalkEntry | None, TalkEntry | None]:
+        """The talks just before and after one in time (dateless talks come last)."""
+        index = self.position.get(talk_id)
+        if index is None:
+            return None, None
+        before = self.chronological[index - 1] if index > 0 else None
+        after = self.chronological[index + 1] if index + 1 < len(self.chronological) else None
+        return before, after
+
+
+def _speaker_targets(
+    talks: list[TalkEntry], speaker_pages: dict[str, bool]
+) -> dict[str, SpeakerTarget]:
+    talks_of: dict[str, list[TalkEntry]] = {}
+    names: dict[str, str] = {}
+    for entry in talks:
+        for speaker in entry.speakers:
+            talks_of.setdefault(speaker.key, []).append(entry)
+            names.setdefault(speaker.key, speaker.name)
+    page = min(speaker_pages, default=None)
+    targets = {}
+    for key, their_talks in talks_of.items():
+        if page is not None:
+            docname, anchor = page, speaker_anchor(key)
+        else:
+            latest = their_talks[0]
+            index = next(i for i, s in enumerate(latest.speakers) if s.key == key)
+            docname, anchor = latest.docname, f"{latest.anchor}-speaker-{index + 1}"
+        targets[key] = SpeakerTarget(key, names[key], docname, anchor, tuple(their_talks))
+    return targets
+
+
+def _series_of(talks: list[TalkEntry]) -> dict[str, tuple[str, list[TalkEntry]]]:
+    found: dict[str, tuple[str, list[TalkEntry]]] = {}
+    for entry in talks:
+        if entry.series:
+            found.setdefault(series_key(entry.series), (entry.series, []))[1].append(entry)
+    return found
+
+
 class SeminarDomain(Domain):
     """Talks, speakers and series of a seminar site."""
 
@@ -102,10 +170,11 @@ class SeminarDomain(Domain):
         "listings": {},  # docname -> list of listing specs (dicts) shown on it
         "speaker_pages": {},  # docname -> True for pages with a seminar-speakers directive
         "series_pages": {},  # docname -> series keys listed there (seminar-list :series:)
+        "archive_pages": {},  # docname -> True for pages with a seminar-archive directive
         "xrefs": {},  # docname -> [(type, target)] of the seminar references on it
         "digests": {},  # docname -> digest of the talk data its listings and links showed
     }
-    data_version = 1
+    data_version = 2
     indices = [SeminarIndex, SpeakersIndex]  # noqa: RUF012
     dangling_warnings = {}  # noqa: RUF012 - unknown targets are reported as seminar.ref
 
@@ -145,6 +214,7 @@ class SeminarDomain(Domain):
             source=source,
         )
         self.talks_by_doc.setdefault(docname, []).append(entry)
+        self._changed()
         return entry
 
     def note_listing(self, docname: str, spec: dict[str, Any]) -> None:
@@ -152,65 +222,62 @@ class SeminarDomain(Domain):
         self.data["listings"].setdefault(docname, []).append(spec)
         if spec.get("kind") == "speakers":
             self.data["speaker_pages"][docname] = True
+        if spec.get("kind") == "archive":
+            self.data["archive_pages"][docname] = True
         if spec.get("series"):
             self.data["series_pages"].setdefault(docname, []).append(spec["series"])
+        self._changed()
 
-    _PER_DOC = ("talks", "listings", "speaker_pages", "series_pages", "xrefs", "digests")
+    _PER_DOC = (
+        "talks",
+        "listings",
+        "speaker_pages",
+        "series_pages",
+        "archive_pages",
+        "xrefs",
+        "digests",
+    )
 
     def clear_doc(self, docname: str) -> None:
         for key in self._PER_DOC:
             self.data[key].pop(docname, None)
+        self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in self._PER_DOC:
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+        self._changed()
 
-    # -- derived views (computed from the data; cheap enough to rebuild per call site) ---
+    # -- derived views, computed once per change of the data -----------------------------
+
+    def view(self) -> SeminarView:
+        """All talks, speakers and series as lookups; rebuilt only after the data changed."""
+        if self._view is None:
+            self._view = SeminarView.build(self.talks_by_doc, self.data["speaker_pages"])
+        return self._view
+
+    _view: SeminarView | None = None
+
+    def _changed(self) -> None:
+        """Every change of the data goes through here, so the view is never stale."""
+        self._view = None
 
     def talks(self) -> list[TalkEntry]:
         """Every talk once, newest first; of two talks with one id the first docname wins."""
-        seen: dict[str, TalkEntry] = {}
-        for docname in sorted(self.talks_by_doc):
-            for entry in self.talks_by_doc[docname]:
-                seen.setdefault(entry.id, entry)
-        return sorted(seen.values(), key=lambda e: (e.start or "", e.id), reverse=True)
+        return self.view().talks
 
     def talk(self, talk_id: str) -> TalkEntry | None:
-        for docname in sorted(self.talks_by_doc):
-            for entry in self.talks_by_doc[docname]:
-                if entry.id == talk_id:
-                    return entry
-        return None
+        return self.view().by_id.get(talk_id)
 
     def speakers(self) -> dict[str, SpeakerTarget]:
         """Every speaker by key, with their talks (newest first) and link target."""
-        talks_of: dict[str, list[TalkEntry]] = {}
-        names: dict[str, str] = {}
-        for entry in self.talks():
-            for speaker in entry.speakers:
-                talks_of.setdefault(speaker.key, []).append(entry)
-                names.setdefault(speaker.key, speaker.name)
-        page = min(self.data["speaker_pages"], default=None)
-        targets = {}
-        for key, talks in talks_of.items():
-            if page is not None:
-                docname, anchor = page, speaker_anchor(key)
-            else:
-                latest = talks[0]
-                index = next(i for i, s in enumerate(latest.speakers) if s.key == key)
-                docname, anchor = latest.docname, f"{latest.anchor}-speaker-{index + 1}"
-            targets[key] = SpeakerTarget(key, names[key], docname, anchor, tuple(talks))
-        return targets
+        return self.view().speakers
 
     def series(self) -> dict[str, tuple[str, list[TalkEntry]]]:
         """Every series by key: its name as first written and its talks, newest first."""
-        found: dict[str, tuple[str, list[TalkEntry]]] = {}
-        for entry in self.talks():
-            if entry.series:
-                found.setdefault(series_key(entry.series), (entry.series, []))[1].append(entry)
-        return found
+        return self.view().series
 
     def check_consistency(self) -> None:
         """Two talks with one id: warn naming both places (on every build)."""

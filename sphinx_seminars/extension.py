@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import __version__
+from .collection import setup_collection
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
@@ -25,6 +26,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_directives(app)
     setup_listings(app)
+    setup_collection(app)
     setup_static(app)
     return {
         "version": __version__,

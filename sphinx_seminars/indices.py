@@ -35,9 +35,7 @@ class SeminarIndex(Index):
             entries = years.setdefault(talk.year or "Date to be announced", [])
             date = talk.start[:10] if talk.start else ""
             subtype = 1 if talk.speakers else 0  # its speakers follow as sub-entries
-            entries.append(
-                IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", "")
-            )
+            entries.append(IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", ""))
             for ref in talk.speakers:
                 target = speakers[ref.key]
                 entries.append(

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .domain import SeminarDomain, SpeakerTarget, TalkEntry, domain_of, series_anchor, series_key
-from .names import alias_table, fold, speaker_key
+from .names import alias_table, fold, slug, speaker_key
 from .nodes import seminar_time
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ class ListingSpec:
     sort: str = "-date"
     limit: int | None = None
     format: str = "list"
+    talk: str | None = None
+    """For ``nav``: the talk whose neighbours are shown."""
 
 
 def today(env: BuildEnvironment) -> dt.date:
@@ -93,6 +95,17 @@ def _choice(values: tuple[str, ...]) -> Callable[[str], str]:
     return check
 
 
+def listing_placeholder(
+    directive: SphinxDirective, spec: ListingSpec, classes: list[str] | None = None
+) -> nodes.Element:
+    """The node a listing directive leaves in the doctree; the page is noted as showing
+    other pages' talks."""
+    node = seminar_listing(spec=asdict(spec), classes=list(classes or []))
+    directive.set_source_info(node)
+    domain_of(directive.env).note_listing(directive.env.docname, asdict(spec))
+    return node
+
+
 class SeminarListDirective(SphinxDirective):
     """``.. seminar-list::`` with filters; a bad option is a ``seminar.list`` warning."""
 
@@ -113,10 +126,7 @@ class SeminarListDirective(SphinxDirective):
         return [self._placeholder(spec)]
 
     def _placeholder(self, spec: ListingSpec) -> nodes.Element:
-        node = seminar_listing(spec=asdict(spec), classes=self.options.get("class", []))
-        self.set_source_info(node)
-        domain_of(self.env).note_listing(self.env.docname, asdict(spec))
-        return node
+        return listing_placeholder(self, spec, self.options.get("class", []))
 
     def _warn(self, message: str) -> None:
         LOGGER.warning(message, location=self.get_location(), type="seminar", subtype="list")
@@ -147,6 +157,18 @@ class SeminarListDirective(SphinxDirective):
         if "sort" not in options and options.get("when") == "upcoming":
             options["sort"] = "date"
         return ListingSpec(**options)
+
+
+class SeminarArchiveDirective(SeminarListDirective):
+    """``.. seminar-archive::``: every talk grouped by year, newest first.
+
+    Talk pages link back to the page that holds it.  In builders that make one document
+    (latex, texinfo, man, singlehtml) it holds the talks themselves."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        return [self._placeholder(ListingSpec(kind="archive"))]
 
 
 class SeminarSpeakersDirective(SeminarListDirective):
@@ -300,13 +322,112 @@ def _affiliation_history(speaker: SpeakerTarget) -> str:
     )
 
 
+#: Builders that put the whole project into one document: the archive holds the talks.
+ONE_DOCUMENT_BUILDERS = frozenset({"latex", "texinfo", "man", "singlehtml", "rinoh"})
+
+
+def _year_of(entry: TalkEntry) -> str:
+    return entry.year or "Date to be announced"
+
+
+def render_archive(domain: SeminarDomain, builder: Builder, fromdocname: str) -> nodes.Element:
+    """Every talk by year, newest first, with a bar of years to jump to."""
+    container = nodes.container(classes=["seminar-archive"])
+    years: dict[str, list[TalkEntry]] = {}
+    for entry in domain.talks():
+        years.setdefault(_year_of(entry), []).append(entry)
+    if not years:
+        container += nodes.paragraph("No talks.", "No talks.", classes=["seminar-empty"])
+        return container
+    jump = nodes.paragraph(classes=["seminar-archive-years"])
+    for index, year in enumerate(years):
+        if index:
+            jump += nodes.Text(" · ")
+        jump += nodes.reference(year, year, refid=f"year-{slug(year)}", internal=True)
+    container += jump
+    speakers = domain.speakers()
+    for year, talks in years.items():
+        container += nodes.rubric(year, year, ids=[f"year-{slug(year)}"], classes=["seminar-year"])
+        items = nodes.bullet_list(classes=["seminar-items"])
+        for entry in talks:
+            when, title, people = _row_cells(entry, speakers, builder, fromdocname)
+            paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
+            if people:
+                paragraph += [nodes.Text(" — "), *people]
+            items += nodes.list_item("", paragraph)
+        container += items
+    return container
+
+
+def archive_talk_sections(app: Sphinx, domain: SeminarDomain) -> list[nodes.Node]:
+    """For one-document builders: the talks' own sections, by year, newest first."""
+    years: list[nodes.Node] = []
+    current: nodes.section | None = None
+    for entry in domain.talks():
+        year = _year_of(entry)
+        if current is None or current["names"] != [year]:
+            current = nodes.section(ids=[f"year-{slug(year)}"], names=[year])
+            current += nodes.title(year, year)
+            years.append(current)
+        tree = app.env.get_doctree(entry.docname)
+        app.env.resolve_references(tree, entry.docname, app.builder)
+        current.extend(
+            section.deepcopy()
+            for section in tree.findall(nodes.section)
+            if entry.anchor in section["ids"]
+        )
+        if hasattr(app.builder, "docnames"):
+            app.builder.docnames.add(entry.docname)
+    return years
+
+
+def render_nav(
+    domain: SeminarDomain, talk_id: str, builder: Builder, fromdocname: str
+) -> nodes.Element:
+    """Links to the previous and next talk in time and back to the archive."""
+    before, after = domain.view().neighbours(talk_id)
+    nav = nodes.container(classes=["seminar-nav"])
+    paragraph = nodes.paragraph()
+    if before is not None:
+        paragraph += nodes.Text("← ")
+        paragraph += _link(
+            builder, fromdocname, before.docname, before.anchor, before.title, "seminar-prev"
+        )
+    archive = min(domain.data["archive_pages"], default=None)
+    if archive is not None:
+        if before is not None:
+            paragraph += nodes.Text(" · ")
+        content = nodes.inline("All talks", "All talks", classes=["seminar-archive-link"])
+        paragraph += make_refnode(builder, fromdocname, archive, "", content, "All talks")
+    if after is not None:
+        if before is not None or archive is not None:
+            paragraph += nodes.Text(" · ")
+        paragraph += _link(
+            builder, fromdocname, after.docname, after.anchor, after.title, "seminar-next"
+        )
+        paragraph += nodes.Text(" →")
+    nav += paragraph
+    return nav
+
+
 def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: replace each placeholder with the listing it stands for."""
     domain = domain_of(app.env)
     on = today(app.env)
+    one_document = app.builder.name in ONE_DOCUMENT_BUILDERS
     for node in list(doctree.findall(seminar_listing)):
         spec = ListingSpec(**node["spec"])
-        if spec.kind == "speakers":
+        if spec.kind == "nav":
+            if one_document or spec.talk is None:
+                node.parent.remove(node)
+                continue
+            content = render_nav(domain, spec.talk, app.builder, docname)
+        elif spec.kind == "archive" and one_document:
+            node.replace_self(archive_talk_sections(app, domain))
+            continue
+        elif spec.kind == "archive":
+            content = render_archive(domain, app.builder, docname)
+        elif spec.kind == "speakers":
             content = render_speakers(domain, app.builder, docname)
         else:
             content = render_talks(select(domain, spec, on), spec, domain, app.builder, docname)
@@ -327,6 +448,11 @@ def page_digest(
         spec = ListingSpec(**raw)
         if spec.kind == "speakers":
             shown: object = sorted(speakers.items())
+        elif spec.kind == "nav":
+            archive = min(domain.data["archive_pages"], default=None)
+            shown = (domain.view().neighbours(spec.talk or ""), archive)
+        elif spec.kind == "archive":
+            shown = [(t, [speakers[s.key][:4] for s in t.speakers]) for t in domain.talks()]
         else:
             shown = [
                 (talk, [speakers[s.key][:4] for s in talk.speakers])
@@ -359,5 +485,6 @@ def setup_listings(app: Sphinx) -> None:
     app.add_node(seminar_listing)
     app.add_directive("seminar-list", SeminarListDirective)
     app.add_directive("seminar-speakers", SeminarSpeakersDirective)
+    app.add_directive("seminar-archive", SeminarArchiveDirective)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-updated", outdated_pages)
