@@ -9,6 +9,7 @@ toctree lists them, so no sidebar carries every talk.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -30,7 +31,10 @@ TALK_PAGE = "---\norphan: true\n---\n\n```{seminar-page}\n```\n"
 
 
 def talk_matcher(env: BuildEnvironment) -> Matcher:
-    return Matcher(env.config.seminar_talks)
+    """The ``seminar_talks`` patterns; ``a/**/b`` also matches ``a/b`` (zero folders)."""
+    patterns = list(env.config.seminar_talks)
+    patterns += [p.replace("/**/", "/") for p in patterns if "/**/" in p]
+    return Matcher(patterns)
 
 
 def is_talk_page(env: BuildEnvironment, docname: str) -> bool:
@@ -57,7 +61,9 @@ class SeminarPageDirective(SeminarDirective):
     def run(self) -> list[nodes.Node]:
         path = self.env.doc2path(self.env.docname)
         source = os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
-        talk = read_talk(path, default_timezone=self.config.seminar_timezone)
+        talk = replace(
+            read_talk(path, default_timezone=self.config.seminar_timezone), source=source
+        )
         section = self.render_talk(talk, source)
         section += listing_placeholder(self, ListingSpec(kind="nav", talk=talk.id))
         return [section]

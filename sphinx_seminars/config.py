@@ -39,13 +39,33 @@ class SeminarConfig:
     talks: list[str] = field(default_factory=list)
     """Glob patterns (relative to the source folder) of talk files that become pages."""
 
+    baseurl: str | None = None
+    """The site's address (``https://seminars.example.org/``) for absolute links in the
+    exports; ``html_baseurl`` when unset."""
+
+    exports: list[str] = field(
+        default_factory=lambda: ["json", "ics", "atom", "jsonld", "redirects"]
+    )
+    """What the HTML builders write besides the pages."""
+
+    ics_window_days: int | None = None
+    """Leave talks older than this many days out of ``seminars.ics`` (all when None)."""
+
+    default_duration: int = 60
+    """Minutes a talk lasts in calendars when its end is not known (0: no end)."""
+
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "timezone": (str, type(None)),
     "today": (str, type(None)),
     "speaker_aliases": (dict,),
     "talks": (list, tuple),
+    "baseurl": (str, type(None)),
+    "exports": (list, tuple),
+    "ics_window_days": (int, type(None)),
+    "default_duration": (int,),
 }
+EXPORTS = ("json", "ics", "atom", "jsonld", "redirects")
 
 
 def setup_config(app: Sphinx) -> None:
@@ -83,6 +103,18 @@ def validate_config(app: Sphinx, config: Config) -> None:
     patterns = config.seminar_talks
     if not isinstance(patterns, (list, tuple)) or not all(isinstance(p, str) for p in patterns):
         _reject(config, "talks", "must be a list of glob patterns such as 'talks/*.md'")
+    exports = config.seminar_exports
+    if not isinstance(exports, (list, tuple)) or not set(exports) <= set(EXPORTS):
+        _reject(config, "exports", f"must be a list of some of {', '.join(EXPORTS)}")
+    window = config.seminar_ics_window_days
+    if window is not None and (not isinstance(window, int) or window < 0):
+        _reject(config, "ics_window_days", "must be a number of days (0 or more) or None")
+    duration = config.seminar_default_duration
+    if not isinstance(duration, int) or duration < 0:
+        _reject(config, "default_duration", "must be a number of minutes (0 or more)")
+    baseurl = config.seminar_baseurl
+    if baseurl is not None and not str(baseurl).startswith(("https://", "http://")):
+        _reject(config, "baseurl", "must start with https:// or http://")
 
 
 def get_config(config: Config) -> SeminarConfig:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -75,7 +76,10 @@ class SeminarDirective(SphinxDirective):
         self.set_source_info(section)
         page, line = self.get_source_info()
         location = f"{os.path.relpath(page, self.env.srcdir)}:{line}"
-        domain_of(self.env).note_talk(talk, self.env.docname, section["ids"][0], location, source)
+        modified = _modified(os.path.join(self.env.srcdir, source))
+        domain_of(self.env).note_talk(
+            talk, self.env.docname, section["ids"][0], location, source, modified
+        )
         return section
 
     def _read_file(self) -> tuple[Talk | None, str]:
@@ -84,7 +88,7 @@ class SeminarDirective(SphinxDirective):
             return None, relative
         self.env.note_dependency(relative)
         talk = read_talk(absolute, default_timezone=self.config.seminar_timezone)
-        return talk, relative
+        return replace(talk, source=relative), relative
 
     def _read_inline(self) -> tuple[Talk, str]:
         data = {
@@ -113,6 +117,15 @@ class SeminarDirective(SphinxDirective):
 
     def _error(self, message: str) -> nodes.Node:
         return self.state.document.reporter.warning(message, line=self.lineno)
+
+
+def _modified(path: str) -> str | None:
+    """When a file last changed, ISO 8601 in UTC (for calendar and feed timestamps)."""
+    try:
+        stamp = os.path.getmtime(path)
+    except OSError:
+        return None
+    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).isoformat()
 
 
 def setup_directives(app: Sphinx) -> None:

@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_refnode
 
 from .indices import SeminarIndex, SpeakersIndex
 from .names import alias_table, fold, slug, speaker_key
+from .serialize import talk_to_json
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -172,9 +173,11 @@ class SeminarDomain(Domain):
         "series_pages": {},  # docname -> series keys listed there (seminar-list :series:)
         "archive_pages": {},  # docname -> True for pages with a seminar-archive directive
         "xrefs": {},  # docname -> [(type, target)] of the seminar references on it
+        "records": {},  # docname -> {talk id: full record for the exports (JSON form)}
+        "sequences": {},  # talk id -> [start, end, sequence]: calendar SEQUENCE history
         "digests": {},  # docname -> digest of the talk data its listings and links showed
     }
-    data_version = 2
+    data_version = 3
     indices = [SeminarIndex, SpeakersIndex]  # noqa: RUF012
     dangling_warnings = {}  # noqa: RUF012 - unknown targets are reported as seminar.ref
 
@@ -185,9 +188,17 @@ class SeminarDomain(Domain):
         return cast("dict[str, list[TalkEntry]]", self.data["talks"])
 
     def note_talk(
-        self, talk: Talk, docname: str, anchor: str, location: str, source: str
+        self,
+        talk: Talk,
+        docname: str,
+        anchor: str,
+        location: str,
+        source: str,
+        modified: str | None = None,
     ) -> TalkEntry:
-        """Register a rendered talk of ``docname``."""
+        """Register a rendered talk of ``docname``, with its full record for the exports.
+
+        ``modified`` is when the talk file last changed (ISO 8601, UTC)."""
         aliases = alias_table(self.env.config.seminar_speaker_aliases)
         speakers = tuple(
             SpeakerRef(
@@ -214,8 +225,14 @@ class SeminarDomain(Domain):
             source=source,
         )
         self.talks_by_doc.setdefault(docname, []).append(entry)
+        record = {"talk": talk_to_json(talk), "modified": modified}
+        self.data["records"].setdefault(docname, {})[talk.id] = record
         self._changed()
         return entry
+
+    def record(self, entry: TalkEntry) -> dict[str, Any]:
+        """The full record of a talk: its JSON form (``talk``) and ``modified``."""
+        return cast("dict[str, Any]", self.data["records"][entry.docname][entry.id])
 
     def note_listing(self, docname: str, spec: dict[str, Any]) -> None:
         """Remember that ``docname`` shows talk data of other documents, and which."""
@@ -235,6 +252,7 @@ class SeminarDomain(Domain):
         "series_pages",
         "archive_pages",
         "xrefs",
+        "records",
         "digests",
     )
 

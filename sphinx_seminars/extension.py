@@ -11,6 +11,7 @@ from .collection import setup_collection
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
+from .exports import setup_exports
 from .listings import setup_listings
 from .nodes import setup_nodes
 from .static import setup_static
@@ -27,6 +28,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_directives(app)
     setup_listings(app)
     setup_collection(app)
+    setup_exports(app)
     setup_static(app)
     return {
         "version": __version__,

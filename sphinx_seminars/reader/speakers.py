@@ -61,6 +61,7 @@ _TITLE_WORDS = frozenset(
         "chairperson",
         "chairwoman",
         "manager",
+        "leader",
         "student",
         "candidate",
         "visiting",
@@ -275,10 +276,12 @@ def _token_kinds(text: str) -> list[str]:
 
 
 def _is_title(text: str) -> bool:
-    """Whether ``text`` reads as a job title (a title word before any institution word)."""
-    for kind in _token_kinds(text):
+    """Whether ``text`` reads as a job title: a title word before any institution word, or
+    a title word closing it ("Group Leader", "Lab Manager")."""
+    kinds = _token_kinds(text)
+    for kind in kinds:
         if kind:
-            return kind == "title"
+            return kind == "title" or (kinds[-1] == "title" and len(kinds) <= 4)
     return False
 
 

@@ -1,0 +1,39 @@
+"""Exports written by the HTML builders: seminars.json, seminars.ics and one .ics per talk,
+seminars.atom, JSON-LD in each talk page, and redirect pages for old permalinks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .common import EXPORT_BUILDERS, site_talks
+from .feed import write_feed
+from .ical import add_calendar_links, update_sequences, write_calendars
+from .jsonfile import write_json
+from .jsonld import add_jsonld
+from .redirects import write_redirects
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write every enabled export of the HTML builders."""
+    if exception is not None or app.builder.name not in EXPORT_BUILDERS:
+        return
+    talks = site_talks(app)
+    wanted = set(app.config.seminar_exports)
+    if "json" in wanted:
+        write_json(app, talks)
+    if "ics" in wanted:
+        write_calendars(app, talks)
+    if "atom" in wanted:
+        write_feed(app, talks)
+    if "redirects" in wanted:
+        write_redirects(app, talks)
+
+
+def setup_exports(app: Sphinx) -> None:
+    app.connect("env-updated", update_sequences)
+    app.connect("doctree-resolved", add_calendar_links)
+    app.connect("html-page-context", add_jsonld)
+    app.connect("build-finished", write_exports)

@@ -1,0 +1,32 @@
+"""``seminars.json``: every talk in the JSON schema of ``show --json``, plus its ``url``."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import SiteTalk, absolute_url, write_if_changed
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+SCHEMA_VERSION = 1
+FILENAME = "seminars.json"
+SCHEMA_FILENAME = "seminars.schema.json"
+
+
+def json_document(app: Sphinx, talks: list[SiteTalk]) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "talks": [{**talk.data, "url": absolute_url(app, talk.path)} for talk in talks],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_json(app: Sphinx, talks: list[SiteTalk]) -> None:
+    """``seminars.json``, and its JSON Schema beside it as ``seminars.schema.json``."""
+    write_if_changed(Path(app.outdir) / FILENAME, json_document(app, talks))
+    schema = resources.files("sphinx_seminars").joinpath("schema/seminars.schema.json")
+    write_if_changed(Path(app.outdir) / SCHEMA_FILENAME, schema.read_text(encoding="utf-8"))
