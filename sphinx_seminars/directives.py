@@ -69,8 +69,8 @@ class SeminarDirective(SphinxDirective):
         config = get_config(self.config)
         document = self.state.document
 
-        def render(markdown: str, line: int, container: nodes.Element) -> None:
-            render_markdown_into(markdown, line, container, source=talk.source, document=document)
+        def render(blocks: list[tuple[str, int, nodes.Element]]) -> None:
+            render_markdown_into(blocks, source=talk.source, document=document)
 
         section = talk_section(talk, config, render)
         self.set_source_info(section)

@@ -1,4 +1,4 @@
-"""Render a talk's Markdown (abstract, bio) through MyST into a node, with file line numbers."""
+"""Render a talk's Markdown (abstract, bio, details) through MyST, with file line numbers."""
 
 from __future__ import annotations
 
@@ -7,18 +7,49 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import new_document
 
+#: A paragraph that separates the blocks of one render; no talk text contains it.
+BREAK = "SEMINARBLOCKBREAK4F7C2A"
+
 
 def render_markdown_into(
-    markdown: str, line: int, container: nodes.Element, *, source: str, document: nodes.document
+    blocks: list[tuple[str, int, nodes.Element]], *, source: str, document: nodes.document
 ) -> None:
-    """Parse ``markdown`` (from ``source``, starting at ``line``) and append it to ``container``.
+    """Parse Markdown blocks (each from ``source``, starting at its line) into their
+    containers.
 
-    It is parsed in a document of its own named after the talk file, so that MyST's warnings
-    point to the talk file and its lines; headings become rubrics inside the container.
+    All blocks of a talk go through MyST in one pass, in a document of their own named after
+    the talk file, so that MyST's warnings point to the talk file and its lines; headings
+    become rubrics inside the containers.
     """
-    env = document.settings.env
+    ordered = sorted(blocks, key=lambda block: block[1])
+    text = _combine(ordered)
     scratch = new_document(source, document.settings)
-    parser = create_md_parser(env.myst_config, SphinxRenderer)
+    holder = nodes.container()
+    parser = create_md_parser(document.settings.env.myst_config, SphinxRenderer)
     parser.options["document"] = scratch
-    parser.options["current_node"] = container
-    parser.render("\n" * max(line - 1, 0) + markdown)
+    parser.options["current_node"] = holder
+    parser.render(text)
+    targets = iter(container for _, _, container in ordered)
+    target = next(targets)
+    for child in list(holder.children):
+        if isinstance(child, nodes.paragraph) and child.astext() == BREAK:
+            target = next(targets, target)
+            continue
+        holder.remove(child)
+        target += child
+
+
+def _combine(blocks: list[tuple[str, int, nodes.Element]]) -> str:
+    """One Markdown text of all blocks, each padded down to its own first line."""
+    parts: list[str] = []
+    cursor = 1
+    for index, (markdown, line, _) in enumerate(blocks):
+        if index:
+            parts.append(f"\n\n{BREAK}\n\n")
+            cursor += 4
+        if line > cursor:
+            parts.append("\n" * (line - cursor))
+            cursor = line
+        parts.append(markdown.rstrip("\n"))
+        cursor += markdown.rstrip("\n").count("\n")
+    return "".join(parts)

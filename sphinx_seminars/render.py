@@ -14,8 +14,8 @@ from .model import Speaker, Talk
 from .nodes import seminar_time
 from .serialize import format_moment
 
-#: Renders Markdown (MyST) source into a container; ``line`` is its first line in the file.
-MarkdownRenderer = Callable[[str, int, nodes.Element], None]
+#: Renders Markdown blocks ``(source, first line in the file, container)`` all at once.
+MarkdownRenderer = Callable[[list[tuple[str, int, nodes.Element]]], None]
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
 MONTHS = [
@@ -46,21 +46,20 @@ def talk_section(
     """The whole talk as one section whose id is the talk's id."""
     section = nodes.section(ids=[anchor_id(talk.id)], classes=["seminar-talk"])
     section += nodes.title(talk.title, talk.title)
+    markdown: list[tuple[str, int, nodes.Element]] = []
     blocks = [
         speaker_block(talk.speakers, anchor_id(talk.id)),
         when_block(talk, config),
         venue_block(talk),
         series_block(talk),
         links_block(talk),
-        markdown_block(
-            talk.abstract, talk.abstract_line, "seminar-abstract", "Abstract", render_markdown
-        ),
+        markdown_block(talk.abstract, talk.abstract_line, "seminar-abstract", "Abstract", markdown),
         references_block(talk),
-        markdown_block(
-            talk.bio, talk.bio_line, "seminar-bio", "About the speaker", render_markdown
-        ),
-        markdown_block(talk.details, talk.details_line, "seminar-details", "", render_markdown),
+        markdown_block(talk.bio, talk.bio_line, "seminar-bio", "About the speaker", markdown),
+        markdown_block(talk.details, talk.details_line, "seminar-details", "", markdown),
     ]
+    if markdown:
+        render_markdown(markdown)
     section.extend(block for block in blocks if block is not None)
     if talk.references:
         link_citations(section, talk)
@@ -204,14 +203,19 @@ def links_block(talk: Talk) -> nodes.container | None:
 
 
 def markdown_block(
-    markdown: str, line: int, css_class: str, label: str, render_markdown: MarkdownRenderer
+    markdown: str,
+    line: int,
+    css_class: str,
+    label: str,
+    pending: list[tuple[str, int, nodes.Element]],
 ) -> nodes.container | None:
+    """A block for Markdown content; the content is rendered later, with the others."""
     if not markdown.strip():
         return None
     block = nodes.container(classes=[css_class])
     if label:
         block += nodes.rubric(label, label)
-    render_markdown(markdown, line, block)
+    pending.append((markdown, line, block))
     return block
 
 

@@ -144,3 +144,18 @@ def test_other_builders(make_app: MakeApp, project: Path, builder: str) -> None:
         for words in ("quantum dots in silicon", "spin qubits in", "a survey of direct detection",
                       "anna becker leads a group"):  # fmt: skip
             assert words in text, (builder, words)
+
+
+def test_myst_warnings_in_talk_text_point_to_the_talk_file(
+    make_app: MakeApp, project: Path
+) -> None:
+    talk = project / "talks/2025-09-11-becker.md"
+    talk.write_text(talk.read_text() + "\nAlso {nosuchrole}`here`.\n")
+    app = make_app("html", srcdir=project)
+    app.build()
+    lines = talk.read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if "nosuchrole" in text)
+    assert re.search(
+        rf"talks/2025-09-11-becker\.md:{line}: (WARNING|ERROR): .*nosuchrole",
+        app.warning.getvalue(),
+    ), app.warning.getvalue()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from docutils import nodes
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from ..domain import domain_of
 from ..listings import today
@@ -158,15 +158,38 @@ def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> Event | None:
     return event
 
 
-def calendar_of(app: Sphinx, events: list[Event], name: str) -> Calendar:
+class Zones:
+    """VTIMEZONE components, made once per zone for the years the talks span."""
+
+    def __init__(self, talks: list[SiteTalk]) -> None:
+        years = [int(t.data["start"][:4]) for t in talks if t.data["start"]]
+        self.first = dt.date(min(years, default=2000) - 1, 1, 1)
+        self.last = dt.date(max(years, default=2000) + 2, 1, 1)
+        self.made: dict[str, Timezone] = {}
+
+    def component(self, tzid: str) -> Timezone:
+        if tzid not in self.made:
+            self.made[tzid] = Timezone.from_tzid(tzid, first_date=self.first, last_date=self.last)
+        return self.made[tzid]
+
+
+def calendar_of(events: list[Event], name: str, zones: Zones) -> Calendar:
+    """A calendar of events with a VTIMEZONE for every zone they name."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", clean_text(name))
+    used: set[str] = set()
+    for event in events:
+        for key in ("DTSTART", "DTEND"):
+            tzid = event[key].params.get("TZID") if key in event else None
+            if tzid:
+                used.add(str(tzid))
+    for tzid in sorted(used):
+        calendar.add_component(zones.component(tzid))
     for event in events:
         calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar
 
 
@@ -189,6 +212,7 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
     except (OSError, ValueError):
         state = {}
     new_state: dict[str, str] = {}
+    zones = Zones(talks)
     events = []
     for talk in talks:
         sequence = int(history.get(talk.entry.id, [None, None, 0])[2])
@@ -199,7 +223,7 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
             event = talk_event(app, talk, sequence)
             if event is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(calendar_of(app, [event], talk.data["title"]).to_ical())
+                path.write_bytes(calendar_of([event], talk.data["title"], zones).to_ical())
         if _in_window(app, talk):
             events.append((key, talk, sequence))
     for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone
@@ -209,7 +233,7 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
     new_state[FILENAME] = site_key
     if state.get(FILENAME) != site_key or not (outdir / FILENAME).exists():
         built = [e for _, talk, seq in events if (e := talk_event(app, talk, seq)) is not None]
-        (outdir / FILENAME).write_bytes(calendar_of(app, built, app.config.project).to_ical())
+        (outdir / FILENAME).write_bytes(calendar_of(built, app.config.project, zones).to_ical())
     write_if_changed(state_path, json.dumps(new_state, sort_keys=True))
 
 
