@@ -8,6 +8,7 @@ toctree lists them, so no sidebar carries every talk.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -30,11 +31,11 @@ LOGGER = logging.getLogger(__name__)
 TALK_PAGE = "---\norphan: true\n---\n\n```{seminar-page}\n```\n"
 
 
-def talk_matcher(env: BuildEnvironment) -> Matcher:
-    """The ``seminar_talks`` patterns; ``a/**/b`` also matches ``a/b`` (zero folders)."""
-    patterns = list(env.config.seminar_talks)
-    patterns += [p.replace("/**/", "/") for p in patterns if "/**/" in p]
-    return Matcher(patterns)
+@functools.lru_cache(maxsize=8)
+def talk_matcher(patterns: tuple[str, ...]) -> Matcher:
+    """A matcher of ``seminar_talks`` patterns; ``a/**/b`` also matches ``a/b``."""
+    expanded = [*patterns, *(p.replace("/**/", "/") for p in patterns if "/**/" in p)]
+    return Matcher(expanded)
 
 
 def is_talk_page(env: BuildEnvironment, docname: str) -> bool:
@@ -42,7 +43,7 @@ def is_talk_page(env: BuildEnvironment, docname: str) -> bool:
     if not env.config.seminar_talks:
         return False
     path = os.path.relpath(env.doc2path(docname), env.srcdir)
-    return talk_matcher(env).match(path.replace(os.sep, "/"))
+    return talk_matcher(tuple(env.config.seminar_talks)).match(path.replace(os.sep, "/"))
 
 
 def read_talk_page(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .common import EXPORT_BUILDERS, site_talks
+from .common import EXPORT_BUILDERS, ExportState, site_talks
 from .feed import write_feed
 from .ical import add_calendar_links, update_sequences, write_calendars
 from .jsonfile import write_json
@@ -17,11 +17,17 @@ if TYPE_CHECKING:
 
 
 def write_exports(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: write every enabled export of the HTML builders."""
+    """``build-finished``: write every enabled export of the HTML builders.
+
+    When no talk, calendar history or setting changed since the exports were last written
+    (and they are all there), nothing is done: a rebuild with nothing changed stays fast."""
     if exception is not None or app.builder.name not in EXPORT_BUILDERS:
         return
-    talks = site_talks(app)
     wanted = set(app.config.seminar_exports)
+    state = ExportState(app)
+    if state.unchanged():
+        return
+    talks = site_talks(app)
     if "json" in wanted:
         write_json(app, talks)
     if "ics" in wanted:
@@ -30,6 +36,7 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
         write_feed(app, talks)
     if "redirects" in wanted:
         write_redirects(app, talks)
+    state.save()
 
 
 def setup_exports(app: Sphinx) -> None:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import pickle
 import posixpath
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 from ..collection import is_talk_page
 from ..domain import TalkEntry, domain_of
+from ..listings import today
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from sphinx.application import Sphinx
 
 #: Builders whose output is a site of pages: only they write the exports.
@@ -88,6 +91,53 @@ def parse_moment(value: str | None) -> dt.datetime | dt.date | None:
     if "T" in value:
         return dt.datetime.fromisoformat(value)
     return dt.date.fromisoformat(value)
+
+
+class ExportState:
+    """A digest of everything the exports are made from, kept beside the doctrees."""
+
+    FILENAME: ClassVar[str] = "sphinx-seminars-exports.json"
+    OUTPUTS: ClassVar[dict[str, str]] = {
+        "json": "seminars.json",
+        "ics": "seminars.ics",
+        "atom": "seminars.atom",
+    }
+
+    def __init__(self, app: Sphinx) -> None:
+        domain = domain_of(app.env)
+        config = app.config
+        inputs = (
+            sorted(domain.data["records"].items()),
+            sorted(domain.data["sequences"].items()),
+            sorted((e.id, e.docname, e.anchor) for e in domain.talks()),
+            app.builder.name,
+            str(app.outdir),
+            [getattr(config, f"seminar_{name}") for name in EXPORT_SETTINGS],
+            config.html_baseurl,
+            config.project,
+            today(app.env).isoformat() if config.seminar_ics_window_days is not None else "",
+        )
+        self.digest = hashlib.sha256(pickle.dumps(inputs)).hexdigest()
+        self.path = Path(app.doctreedir) / self.FILENAME
+        self.outputs = [
+            Path(app.outdir) / name
+            for key, name in self.OUTPUTS.items()
+            if key in config.seminar_exports
+        ]
+
+    def unchanged(self) -> bool:
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return saved.get("digest") == self.digest and all(p.exists() for p in self.outputs)
+
+    def save(self) -> None:
+        write_if_changed(self.path, json.dumps({"digest": self.digest}))
+
+
+#: The settings the exports depend on.
+EXPORT_SETTINGS = ("baseurl", "exports", "ics_window_days", "default_duration", "timezone")
 
 
 def write_if_changed(path: Path, content: str) -> None:
