@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from docutils import nodes
-from icalendar import Calendar, Event, Timezone
 
 from ..domain import domain_of
 from ..listings import today
@@ -28,6 +27,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from icalendar import Calendar, Event, Timezone
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -76,6 +76,8 @@ def _moved(before: list[str | None], now: list[str | None]) -> bool:
 
 
 def _sequences_from_calendar(path: Path, host: str) -> dict[str, list[Any]]:
+    from icalendar import Calendar  # noqa: PLC0415 - icalendar loads only when it is needed
+
     try:
         calendar = Calendar.from_ical(path.read_bytes())
     except (OSError, ValueError):
@@ -127,6 +129,8 @@ def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> Event | None:
     if start is None:
         return None
     end = parse_moment(data["end"])
+    from icalendar import Event  # noqa: PLC0415
+
     event = Event()
     event.add("uid", f"{talk.entry.id}@{site_host(app)}")
     stamp = parse_moment(talk.modified) if talk.modified else None
@@ -168,6 +172,8 @@ class Zones:
         self.made: dict[str, Timezone] = {}
 
     def component(self, tzid: str) -> Timezone:
+        from icalendar import Timezone  # noqa: PLC0415
+
         if tzid not in self.made:
             self.made[tzid] = Timezone.from_tzid(tzid, first_date=self.first, last_date=self.last)
         return self.made[tzid]
@@ -175,6 +181,8 @@ class Zones:
 
 def calendar_of(events: list[Event], name: str, zones: Zones) -> Calendar:
     """A calendar of events with a VTIMEZONE for every zone they name."""
+    from icalendar import Calendar  # noqa: PLC0415
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
