@@ -4,6 +4,9 @@ Usage: python benchmarks/build_bench.py [--talks 1000] [--workdir DIR] [--quick]
 
 (a) plain: every talk file is an ordinary MyST page, in toctrees grouped by year (one page
     per year), the way a site without this extension would do it;
+(a') the same plain pages, but as orphans linked from the year pages (no toctree holds them,
+    as in (b)): the same page shape as (b), without (a)'s sidebar of every talk, whose cost
+    grows with the square of the number of talks;
 (b) seminars: the same files as a ``seminar_talks`` collection with an archive page.
 
 It prints wall time and peak memory of each build (each in its own process) and the ratios
@@ -85,13 +88,17 @@ KPA Auditorium, Dept. of Materials Engineering, IISc, Bangalore
     return f"{day:%Y-%m-%d}-seminar-{slug}.md", text
 
 
-def generate(folder: Path, count: int, *, plain: bool) -> None:
+def generate(folder: Path, count: int, *, plain: bool, linked: bool = False) -> None:
+    """Talk files and a project around them: ``plain`` MyST pages in a toctree per year (or,
+    ``linked``, orphan pages linked from the year pages), or a ``seminar_talks`` collection."""
     rng = random.Random(20250109)
     talks = folder / "talks"
     talks.mkdir(parents=True)
     by_year: dict[str, list[str]] = {}
     for number in range(count):
         name, text = talk_text(rng, number)
+        if linked:
+            text = text.replace("---\n", "---\norphan: true\n", 1)
         (talks / name).write_text(text, encoding="utf-8")
         by_year.setdefault(name[:4], []).append(name[:-3])
     conf = (
@@ -112,10 +119,13 @@ def generate(folder: Path, count: int, *, plain: bool) -> None:
         )
         (folder / "years").mkdir()
         for year, names in by_year.items():
-            entries = "\n".join(f"/talks/{n}" for n in sorted(names, reverse=True))
-            (folder / "years" / f"{year}.md").write_text(
-                f"# {year}\n\n```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n"
-            )
+            ordered = sorted(names, reverse=True)
+            if linked:
+                body = "\n".join(f"- {{doc}}`/talks/{n}`" for n in ordered)
+            else:
+                entries = "\n".join(f"/talks/{n}" for n in ordered)
+                body = f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```"
+            (folder / "years" / f"{year}.md").write_text(f"# {year}\n\n{body}\n")
     else:
         (folder / "index.md").write_text("# Seminars\n\n```{toctree}\narchive\n```\n")
         (folder / "archive.md").write_text("# All talks\n\n```{seminar-archive}\n```\n")
@@ -166,11 +176,13 @@ def main() -> int:
         print(f"{name:38} {seconds:7.2f} s {memory:6d} MiB  {reread(output)}", flush=True)
         return seconds, memory
 
-    plain, seminars = work / "plain", work / "seminars"
+    plain, linked, seminars = work / "plain", work / "linked", work / "seminars"
     generate(plain, n, plain=True)
+    generate(linked, n, plain=True, linked=True)
     generate(seminars, n, plain=False)
     print(f"{n} talks in {work}", flush=True)
     a_full, a_mem = run("(a) plain MyST, full", plain, plain / "_build")
+    l_full, l_mem = run("(a') plain MyST orphans linked, full", linked, linked / "_build")
     b_full, b_mem = run("(b) seminars, full", seminars, seminars / "_build")
     a_none, _ = run("(a) plain MyST, nothing changed", plain, plain / "_build")
     b_none, _ = run("(b) seminars, nothing changed", seminars, seminars / "_build")
@@ -184,6 +196,8 @@ def main() -> int:
     print()
     checks = [
         ("full build (b)/(a)", b_full / a_full, 1.10),
+        ("full build (b)/(a') same page shape", b_full / l_full, 1.10),
+        ("peak memory (b)/(a')", b_mem / l_mem, 1.20),
         ("peak memory (b)/(a)", b_mem / a_mem, 1.20),
         ("no-change rebuild (b)/(a)", b_none / a_none, 1.10),
         ("one talk edited / full build", b_edit / b_full, 0.10),

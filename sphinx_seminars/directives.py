@@ -70,7 +70,7 @@ class SeminarDirective(SphinxDirective):
         document = self.state.document
 
         def render(blocks: list[tuple[str, int, nodes.Element]]) -> None:
-            render_markdown_into(blocks, source=talk.source, document=document)
+            render_markdown_into(blocks, source=talk.source, document=document, directive=self)
 
         section = talk_section(talk, config, render)
         self.set_source_info(section)

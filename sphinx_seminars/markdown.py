@@ -3,32 +3,40 @@
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.statemachine import StringList
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
-from sphinx.util.docutils import new_document
+from sphinx.util.docutils import SphinxDirective, new_document
 
 #: A paragraph that separates the blocks of one render; no talk text contains it.
 BREAK = "SEMINARBLOCKBREAK4F7C2A"
 
 
 def render_markdown_into(
-    blocks: list[tuple[str, int, nodes.Element]], *, source: str, document: nodes.document
+    blocks: list[tuple[str, int, nodes.Element]],
+    *,
+    source: str,
+    document: nodes.document,
+    directive: SphinxDirective,
 ) -> None:
     """Parse Markdown blocks (each from ``source``, starting at its line) into their
-    containers.
+    containers; headings become rubrics inside them.
 
-    All blocks of a talk go through MyST in one pass, in a document of their own named after
-    the talk file, so that MyST's warnings point to the talk file and its lines; headings
-    become rubrics inside the containers.
+    All blocks of a talk go through MyST in one pass.  In a MyST page this is the page's own
+    nested parse; in any other page, a MyST parse in a document of its own named after the
+    talk file.  Either way line numbers are the talk file's.
     """
     ordered = sorted(blocks, key=lambda block: block[1])
     text = _combine(ordered)
-    scratch = new_document(source, document.settings)
     holder = nodes.container()
-    parser = create_md_parser(document.settings.env.myst_config, SphinxRenderer)
-    parser.options["document"] = scratch
-    parser.options["current_node"] = holder
-    parser.render(text)
+    if hasattr(directive.state, "_renderer"):  # MyST's state: parses nested text as MyST
+        lines = StringList(text.split("\n"), source=source)
+        directive.state.nested_parse(lines, -directive.lineno, holder)
+    else:
+        parser = create_md_parser(document.settings.env.myst_config, SphinxRenderer)
+        parser.options["document"] = new_document(source, document.settings)
+        parser.options["current_node"] = holder
+        parser.render(text)
     targets = iter(container for _, _, container in ordered)
     target = next(targets)
     for child in list(holder.children):

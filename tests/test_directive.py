@@ -49,6 +49,10 @@ def test_file_talk_doctree(app: SphinxTestApp) -> None:
     assert [e.astext() for e in abstract.findall(nodes.emphasis)] == ["everywhere"]
     assert [s.astext() for s in abstract.findall(nodes.strong)] == ["cracking"]
     assert "Valparaíso" in _blocks(rivera, "seminar-bio")[0].astext()
+    # the abstract is parsed with the talk file's name and line numbers
+    first = next(abstract.findall(nodes.paragraph))
+    assert first.source.endswith("talks/2024-11-14-seminar-rivera.md")
+    assert first.line == 17
 
 
 @pytest.mark.sphinx("html", testroot="directive")
