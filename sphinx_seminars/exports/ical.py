@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,13 +28,14 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Event, Timezone
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 FILENAME = "seminars.ics"
 FOLDER = "_ics"
-STATE = "sphinx-seminars-ics.json"
+CACHE = "sphinx-seminars-ics"
+STATE = "state.json"
 PRODID = "-//sphinx-seminars//talk calendar//EN"
 
 
@@ -117,7 +119,7 @@ def _description(app: Sphinx, talk: SiteTalk) -> str:
         lines.append(f"Online: {talk.data['online_url']}")
     if talk.data["abstract"]:
         abstract = talk.data["abstract"]
-        lines += ["", abstract if len(abstract) <= 1500 else abstract[:1500].rstrip() + " …"]
+        lines += ["", abstract if len(abstract) <= 600 else abstract[:600].rstrip() + " …"]
     lines += ["", f"More: {absolute_url(app, talk.path)}"]
     return clean_text("\n".join(lines))
 
@@ -179,8 +181,11 @@ class Zones:
         return self.made[tzid]
 
 
-def calendar_of(events: list[Event], name: str, zones: Zones) -> Calendar:
-    """A calendar of events with a VTIMEZONE for every zone they name."""
+def calendar_bytes(events: list[bytes], name: str, zones: Zones) -> bytes:
+    """A calendar of serialised VEVENTs, with a VTIMEZONE for every zone they name.
+
+    Each event is serialised once (by icalendar) and reused in the talk's own calendar and
+    in the site calendar."""
     from icalendar import Calendar  # noqa: PLC0415
 
     calendar = Calendar()
@@ -188,17 +193,15 @@ def calendar_of(events: list[Event], name: str, zones: Zones) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", clean_text(name))
-    used: set[str] = set()
-    for event in events:
-        for key in ("DTSTART", "DTEND"):
-            tzid = event[key].params.get("TZID") if key in event else None
-            if tzid:
-                used.add(str(tzid))
-    for tzid in sorted(used):
+    used = sorted({m.decode() for event in events for m in _TZID.findall(event)})
+    for tzid in used:
         calendar.add_component(zones.component(tzid))
-    for event in events:
-        calendar.add_component(event)
-    return calendar
+    serialised: bytes = calendar.to_ical()
+    head, _, tail = serialised.rpartition(b"END:VCALENDAR")
+    return head + b"".join(events) + b"END:VCALENDAR" + tail
+
+
+_TZID = re.compile(rb";TZID=([^:;\r\n]+)")
 
 
 def _in_window(app: Sphinx, talk: SiteTalk) -> bool:
@@ -211,38 +214,54 @@ def _in_window(app: Sphinx, talk: SiteTalk) -> bool:
 
 
 def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
-    """Write the site calendar and the calendars of the talks that changed."""
+    """Write the site calendar and the calendars of the talks that changed.
+
+    A talk's serialised event is kept beside the doctrees with a digest of what it was made
+    from, so a rebuild serialises only the events of talks that changed."""
     outdir = Path(app.outdir)
     history = domain_of(app.env).data["sequences"]
-    state_path = Path(app.doctreedir) / STATE
+    cache = Path(app.doctreedir) / CACHE
+    state_path = cache / STATE
     try:
         state: dict[str, str] = json.loads(state_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         state = {}
     new_state: dict[str, str] = {}
     zones = Zones(talks)
-    events = []
+    site_events: list[bytes] = []
     for talk in talks:
+        anchor = talk.entry.anchor
         sequence = int(history.get(talk.entry.id, [None, None, 0])[2])
         key = _digest(talk.data, talk.modified, talk.path, sequence, base=absolute_url(app, ""))
-        new_state[talk.entry.anchor] = key
-        path = outdir / talk_calendar_path(talk.entry.anchor)
-        if state.get(talk.entry.anchor) != key or not path.exists():
-            event = talk_event(app, talk, sequence)
-            if event is not None:
+        new_state[anchor] = key
+        event = _cached_event(cache / f"{anchor}.vevent", state.get(anchor) == key)
+        path = outdir / talk_calendar_path(anchor)
+        if event is None or not path.exists():
+            made = talk_event(app, talk, sequence)
+            event = bytes(made.to_ical()) if made is not None else b""
+            (cache / f"{anchor}.vevent").parent.mkdir(parents=True, exist_ok=True)
+            (cache / f"{anchor}.vevent").write_bytes(event)
+            if event:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(calendar_of([event], talk.data["title"], zones).to_ical())
-        if _in_window(app, talk):
-            events.append((key, talk, sequence))
+                path.write_bytes(calendar_bytes([event], talk.data["title"], zones))
+        if event and _in_window(app, talk):
+            site_events.append(event)
     for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone
         if old.stem not in new_state:
             old.unlink()
-    site_key = _digest([key for key, _, _ in events], app.config.project)
-    new_state[FILENAME] = site_key
-    if state.get(FILENAME) != site_key or not (outdir / FILENAME).exists():
-        built = [e for _, talk, seq in events if (e := talk_event(app, talk, seq)) is not None]
-        (outdir / FILENAME).write_bytes(calendar_of(built, app.config.project, zones).to_ical())
+    site = calendar_bytes(site_events, app.config.project, zones)
+    if not (outdir / FILENAME).exists() or (outdir / FILENAME).read_bytes() != site:
+        (outdir / FILENAME).write_bytes(site)
     write_if_changed(state_path, json.dumps(new_state, sort_keys=True))
+
+
+def _cached_event(path: Path, current: bool) -> bytes | None:
+    if not current:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _digest(*parts: object, **named: object) -> str:
