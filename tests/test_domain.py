@@ -317,3 +317,46 @@ def test_rebuild_with_nothing_changed_reads_nothing_and_keeps_listings(
     again.build()
     assert read == []
     assert _html_pages(again.outdir)["index.html"] == before["index.html"]
+
+
+def _listing(project: Path, options: str) -> None:
+    (project / "listing.rst").write_text(
+        f"Listing\n=======\n\n.. seminar-list::\n{options}\n", encoding="utf-8"
+    )
+    index = project / "index.rst"
+    index.write_text(index.read_text().replace("   roles\n", "   roles\n   listing\n"))
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ("   :tag: corrosion", ["Hydrogen embrittlement", "Corrosion under insulation"]),
+        ("   :speaker: dr omar HADDAD", ["Active learning for materials", "Machine-learned"]),
+        (
+            "   :year: 2024\n   :sort: title",
+            ["Additive manufacturing", "Corrosion under insulation", "Dislocations in"],
+        ),
+        ("   :sort: date\n   :limit: 2", ["Ceramics for the cold", "Dislocations in"]),
+        ("   :series: alloy COLLOQUIUM\n   :when: past", ["Entropy, order", "Dislocations in"]),
+    ],
+)
+def test_listing_filters(
+    make_app: MakeApp, project: Path, options: str, expected: list[str]
+) -> None:
+    _listing(project, options)
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "listing.html").read_text(encoding="utf-8")
+    items = re.findall(r'<span class="seminar-title">([^<]+)</span>', html)
+    assert len(items) == len(expected), items
+    for item, start in zip(items, expected, strict=True):
+        assert item.startswith(start), (item, start)
+
+
+def test_indices_in_latex(make_app: MakeApp, project: Path) -> None:
+    app = make_app("latex", srcdir=project)
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "Seminar Index" in tex and "Speakers" in tex
+    assert "Batteries at scale" in tex
