@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import get_config
 from .domain import domain_of
+from .localfiles import guard_local_files
 from .markdown import render_markdown_into
 from .model import Talk
 from .reader import parse_talk, read_talk
@@ -73,6 +74,7 @@ class SeminarDirective(SphinxDirective):
             render_markdown_into(blocks, source=talk.source, document=document, directive=self)
 
         section = talk_section(talk, config, render)
+        guard_local_files(section, self.env, source)
         self.set_source_info(section)
         page, line = self.get_source_info()
         location = f"{os.path.relpath(page, self.env.srcdir)}:{line}"
