@@ -54,6 +54,9 @@ class SeminarConfig:
     default_duration: int = 60
     """Minutes a talk lasts in calendars when its end is not known (0: no end)."""
 
+    script: bool = True
+    """Add ``sphinx-seminars.js`` to HTML pages: local times, live upcoming/past, filters."""
+
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "timezone": (str, type(None)),
@@ -64,6 +67,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "exports": (list, tuple),
     "ics_window_days": (int, type(None)),
     "default_duration": (int,),
+    "script": (bool,),
 }
 EXPORTS = ("json", "ics", "atom", "jsonld", "redirects")
 

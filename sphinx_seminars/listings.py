@@ -23,7 +23,7 @@ from sphinx.util.nodes import make_refnode
 
 from .domain import SeminarDomain, SpeakerTarget, TalkEntry, domain_of, series_anchor, series_key
 from .names import alias_table, fold, slug, speaker_key
-from .nodes import seminar_time
+from .nodes import seminar_box, seminar_time
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -194,7 +194,29 @@ def _link(
 
 def _when(entry: TalkEntry) -> nodes.Node:
     text = entry.start[:10] if entry.start else "date to be announced"
-    return seminar_time(text, text, datetime=entry.start or "", classes=["seminar-date"])
+    moment = seminar_time(text, text, datetime=entry.start or "", classes=["seminar-date"])
+    # for the page script: upcoming/live/past, local time, and the series for its filter
+    moment["data-start"] = entry.start
+    moment["data-end"] = entry.end
+    moment["data-series"] = entry.series
+    return moment
+
+
+def _selection(spec: ListingSpec) -> str:
+    """The listing's filters as text (``year=2025&series=...``); empty when it has none."""
+    filters = {"year": spec.year, "series": spec.series, "speaker": spec.speaker, "tag": spec.tag}
+    return "&".join(f"{name}={value}" for name, value in filters.items() if value)
+
+
+def _listing_box(spec: ListingSpec) -> nodes.Element:
+    """The listing's container; its data attributes tell the page script what it shows."""
+    box = seminar_box(classes=["seminar-list", f"seminar-list-{spec.format}"])
+    box["data-when"] = spec.when
+    box["data-format"] = spec.format
+    box["data-sort"] = spec.sort
+    box["data-limit"] = str(spec.limit or "")
+    box["data-selection"] = _selection(spec)
+    return box
 
 
 def _speaker_links(
@@ -227,7 +249,7 @@ def render_talks(
     fromdocname: str,
 ) -> nodes.Element:
     speakers = domain.speakers()
-    container = nodes.container(classes=["seminar-list", f"seminar-list-{spec.format}"])
+    container = _listing_box(spec)
     if spec.series:
         container["ids"].append(series_anchor(spec.series))
     if not talks:
@@ -236,8 +258,9 @@ def render_talks(
     if spec.format == "table":
         container += _table(talks, speakers, builder, fromdocname)
     elif spec.format == "cards":
+        container["role"] = "list"
         for entry in talks:
-            card = nodes.container(classes=["seminar-card"])
+            card = seminar_box(classes=["seminar-card"], role="listitem")
             when, title, people = _row_cells(entry, speakers, builder, fromdocname)
             card += nodes.paragraph("", "", *title, classes=["seminar-card-title"])
             card += nodes.paragraph("", "", *when, classes=["seminar-card-when"])

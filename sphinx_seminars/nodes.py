@@ -1,7 +1,9 @@
-"""The one node of its own the extension needs: a moment in time, ``<time>`` in HTML.
+"""The extension's own nodes and the HTML markup they carry for the page script.
 
-Every other part of a rendered talk is made of standard docutils nodes, so that every
-builder (latex, text, man, epub, ...) renders it without help.
+``seminar_time`` is a moment in time, ``<time>`` in HTML; ``seminar_box`` is a container
+whose ``data-*`` attributes and ARIA role reach the HTML.  Both fall back to the standard
+node they extend in every other builder (latex, text, man, epub, ...), which render them
+without help.  Rubrics in talks and listings become headings of the right level in HTML.
 """
 
 from __future__ import annotations
@@ -14,19 +16,84 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
+#: Classes of the blocks whose rubrics are headings: a talk, the archive, the speakers page.
+HEADED_BLOCKS = frozenset({"seminar-talk", "seminar-archive", "seminar-speakers"})
+
 
 class seminar_time(nodes.inline):  # noqa: N801 - docutils names nodes in lower case
-    """A date or time; ``datetime`` holds its ISO 8601 form.  Non-HTML builders
-    render it as the inline text it contains."""
+    """A date or time; ``datetime`` holds its ISO 8601 form, ``data-*`` attributes what
+    the page script needs in listings (``data-start``, ``data-end``, ``data-series``).
+    Non-HTML builders render it as the inline text it contains."""
+
+
+class seminar_box(nodes.container):  # noqa: N801 - docutils names nodes in lower case
+    """A container with ``data-*`` attributes and an optional ARIA ``role`` in HTML."""
+
+
+def data_attributes(node: nodes.Element) -> dict[str, str]:
+    """The node's non-empty ``data-*`` attributes (and ``role``), as HTML attributes."""
+    return {
+        name: str(value)
+        for name, value in node.attributes.items()
+        if (name.startswith("data-") or name == "role") and value not in (None, "")
+    }
 
 
 def visit_time_html(translator: HTML5Translator, node: seminar_time) -> None:
-    translator.body.append(translator.starttag(node, "time", "", datetime=node["datetime"]))
+    attributes = data_attributes(node)
+    translator.body.append(
+        translator.starttag(node, "time", "", False, datetime=node["datetime"], **attributes)
+    )
 
 
 def depart_time_html(translator: HTML5Translator, node: seminar_time) -> None:
     translator.body.append("</time>")
 
 
+def visit_box_html(translator: HTML5Translator, node: seminar_box) -> None:
+    attributes = data_attributes(node)
+    translator.body.append(
+        translator.starttag(node, "div", "\n", False, CLASS="docutils container", **attributes)
+    )
+
+
+def depart_box_html(translator: HTML5Translator, node: seminar_box) -> None:
+    translator.body.append("</div>\n")
+
+
+def section_depth(node: nodes.Node) -> int:
+    """How many sections hold the node (the node itself included)."""
+    depth = 0
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, nodes.section):
+            depth += 1
+        current = current.parent
+    return depth
+
+
+def _in_headed_block(rubric: nodes.rubric) -> bool:
+    parent = rubric.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and HEADED_BLOCKS & set(parent["classes"]):
+            return True
+        parent = parent.parent
+    return False
+
+
+def promote_rubrics(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` (HTML only): the rubrics of talks ("Abstract"), archive years
+    and speakers' names become headings one level below their section, so that screen
+    readers can move between them."""
+    if app.builder.format != "html":
+        return
+    for rubric in list(doctree.findall(nodes.rubric)):
+        if "heading-level" in rubric or not _in_headed_block(rubric):
+            continue
+        rubric["heading-level"] = min(section_depth(rubric) + 1, 6)
+
+
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(seminar_time, html=(visit_time_html, depart_time_html))
+    app.add_node(seminar_box, html=(visit_box_html, depart_box_html))
+    app.connect("doctree-resolved", promote_rubrics, priority=800)

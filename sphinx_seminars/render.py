@@ -11,7 +11,7 @@ from docutils import nodes
 
 from .config import SeminarConfig
 from .model import Speaker, Talk
-from .nodes import seminar_time
+from .nodes import seminar_box, seminar_time
 from .serialize import format_moment
 
 #: Renders Markdown blocks ``(source, first line in the file, container)`` all at once.
@@ -70,8 +70,10 @@ def reference_id(talk: Talk, number: int) -> str:
     return anchor_id(f"{talk.id}-ref-{number}")
 
 
-def _labelled(css_class: str, label: str) -> tuple[nodes.container, nodes.paragraph]:
-    block = nodes.container(classes=[css_class])
+def _labelled(
+    css_class: str, label: str, kind: type[nodes.container] = nodes.container
+) -> tuple[nodes.container, nodes.paragraph]:
+    block = kind(classes=[css_class])
     paragraph = nodes.paragraph()
     paragraph += nodes.strong(f"{label}: ", f"{label}: ", classes=["seminar-label"])
     block += paragraph
@@ -157,11 +159,13 @@ def _day(value: dt.date) -> dt.date:
 def when_block(talk: Talk, config: SeminarConfig) -> nodes.container | None:
     if talk.start is None:
         return None
-    block, paragraph = _labelled("seminar-when", "When")
+    block, paragraph = _labelled("seminar-when", "When", seminar_box)
+    # the page script reads data-start and data-end to mark the talk upcoming, live or past
+    block["data-start"] = format_moment(talk.start)
+    if talk.end is not None:
+        block["data-end"] = format_moment(talk.end)
     text = when_text(talk, config)
     moment = seminar_time(text, text, datetime=format_moment(talk.start), classes=["seminar-start"])
-    if talk.end is not None:
-        moment["data-end"] = format_moment(talk.end)
     paragraph += moment
     zone = zone_text(talk)
     if zone:

@@ -1,32 +1,53 @@
-"""The stylesheet, added for HTML builders only and copied into ``_static``."""
+"""The stylesheet and the page script, added for HTML builders only and copied into
+``_static`` with the theme's static files (so e-books carry them too); the domain's index
+pages are marked so that the script can filter them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
 STYLESHEET = "sphinx-seminars.css"
+SCRIPT = "sphinx-seminars.js"
+
+#: The domain's index pages, and what each lists (the script counts matches in these).
+INDEX_PAGES = {"seminar-index": "talks", "seminar-speakers": "speakers"}
 
 
 def _is_html(app: Sphinx) -> bool:
     return app.builder.format == "html" and not app.builder.name.startswith("json")
 
 
-def add_stylesheet(app: Sphinx) -> None:
+def wants_script(app: Sphinx) -> bool:
+    """HTML pages for browsers (not e-books) and ``seminar_script`` not turned off."""
+    return _is_html(app) and app.builder.name != "epub" and bool(app.config.seminar_script)
+
+
+def add_static_files(app: Sphinx) -> None:
+    """``builder-inited``: the stylesheet, and the script as a deferred one.
+
+    The package's static folder joins ``html_static_path`` here, after the builder has taken
+    its fingerprint of the HTML settings, so the next build sees no settings change."""
     if _is_html(app):
+        app.config.html_static_path.append(str(STATIC))
         app.add_css_file(STYLESHEET)
+    if wants_script(app):
+        app.add_js_file(SCRIPT, loading_method="defer")
 
 
-def copy_stylesheet(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is None and _is_html(app):
-        target = Path(app.outdir) / "_static"
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(STATIC / STYLESHEET, target / STYLESHEET)
+def mark_index_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: a ``<meta name="seminar-index">`` on the domain's index pages."""
+    kind = INDEX_PAGES.get(pagename)
+    if kind is not None and wants_script(app):
+        meta = f'<meta name="seminar-index" content="{kind}" />\n'
+        context["metatags"] = str(context.get("metatags") or "") + meta
 
 
 def setup_static(app: Sphinx) -> None:
-    app.connect("builder-inited", add_stylesheet)
-    app.connect("build-finished", copy_stylesheet)
+    app.connect("builder-inited", add_static_files)
+    app.connect("html-page-context", mark_index_page)

@@ -1,0 +1,11 @@
+project = "Harbour Colloquium"
+extensions = ["sphinx_seminars"]
+exclude_patterns = ["_build"]
+html_theme = "alabaster"
+seminar_talks = ["talks/*.md"]
+seminar_timezone = "Europe/Berlin"
+seminar_today = "2025-06-01"
+seminar_exports = ["ics"]
+html_title = "Harbour Colloquium"
+author = "Harbour Institute"
+copyright = "2025, Harbour Institute"

@@ -1,0 +1,384 @@
+"""The page script in a real browser: the ``test-browser`` site is built into a temporary
+folder, served on 127.0.0.1 and opened in headless Chromium driven by Playwright, with the
+visitor's time zone and clock forced.  The browser tests skip when Playwright or Chromium
+is not installed; the markup tests before them need neither."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+TESTS = Path(__file__).parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))  # the helpers in tests/browser/
+
+from browser.gallery import installed, take_screenshots  # noqa: E402
+from browser.web import DURING_RAO, Visitor, build_site, find_chromium, launch, serve  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+    from sphinx.testing.util import SphinxTestApp
+
+THEMES = ("alabaster", "furo")
+RAO = "talks/2025-06-02-rao.html"
+UPCOMING = '.seminar-list[data-when="upcoming"]'
+PAST = '.seminar-list[data-when="past"]'
+
+
+# -- the markup the script reads (no browser) -------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="browser")
+def test_script_is_added_deferred_to_html_pages(app: SphinxTestApp) -> None:
+    app.build()
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<script defer="defer" src="_static/sphinx-seminars.js\?v=\w+"></script>', index
+    )
+    assert (app.outdir / "_static" / "sphinx-seminars.js").is_file()
+    assert (app.outdir / "_static" / "sphinx-seminars.css").is_file()
+    indices = [(app.outdir / f"seminar-{n}.html").read_text("utf-8") for n in ("index", "speakers")]
+    assert '<meta name="seminar-index" content="talks" />' in indices[0]
+    assert '<meta name="seminar-index" content="speakers" />' in indices[1]
+    assert '<meta name="seminar-index"' not in index
+
+
+@pytest.mark.sphinx("html", testroot="browser")
+def test_times_and_listings_carry_data_for_the_script(app: SphinxTestApp) -> None:
+    app.build()
+    talk = (app.outdir / RAO).read_text(encoding="utf-8")
+    assert (
+        '<div class="seminar-when docutils container" data-end="2025-06-02T11:00:00+05:30" '
+        'data-start="2025-06-02T10:00:00+05:30">'
+    ) in talk
+    assert '<time class="seminar-start" datetime="2025-06-02T10:00:00+05:30">' in talk
+    assert '<h2 class="rubric">Abstract</h2>' in talk  # a heading below the talk's title
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'data-format="list" data-sort="date" data-when="upcoming"' in index
+    assert 'data-series="Earth Colloquium" data-start="2025-06-02T10:00:00+05:30"' in index
+    assert '<time class="seminar-date" data-start="2025-12-04" datetime="2025-12-04">' in index
+    formats = (app.outdir / "formats.html").read_text(encoding="utf-8")
+    assert 'data-limit="2" data-selection="year=2025"' in formats
+    assert 'class="seminar-card docutils container" role="listitem"' in formats
+    archive = (app.outdir / "archive.html").read_text(encoding="utf-8")
+    assert '<h2 class="seminar-year rubric" id="year-2025">2025</h2>' in archive
+
+
+@pytest.mark.sphinx("text", testroot="browser")
+def test_other_builders_get_no_script_and_plain_listings(app: SphinxTestApp) -> None:
+    app.build()
+    assert not (app.outdir / "_static" / "sphinx-seminars.js").exists()
+    text = (app.outdir / "formats.txt").read_text(encoding="utf-8")
+    assert "Monsoon models on a laptop" in text and "Dr. Priya Rao" in text
+
+
+@pytest.mark.sphinx("html", testroot="browser", confoverrides={"seminar_script": False})
+def test_script_can_be_turned_off(app: SphinxTestApp) -> None:
+    app.build()
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "sphinx-seminars.js" not in index
+    assert "sphinx-seminars.css" in index
+    assert "seminar-index" not in (app.outdir / "seminar-index.html").read_text("utf-8")[:3000]
+
+
+# -- in Chromium ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test site in alabaster and furo (when installed), in ``<folder>/<theme>/``."""
+    folder = tmp_path_factory.mktemp("sites")
+    for theme in filter(installed, THEMES):
+        build_site(folder / theme, theme)
+    return folder
+
+
+def needs(theme: str) -> None:
+    if not installed(theme):
+        pytest.skip(f"the {theme} theme is not installed")
+
+
+@pytest.fixture(scope="module")
+def server(sites: Path) -> Iterator[str]:
+    with serve(sites) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        launched = launch(playwright, chromium)
+        yield launched
+        launched.close()
+
+
+OpenPage = Callable[..., "Page"]
+
+
+@pytest.fixture
+def visit(browser: Browser, server: str) -> Iterator[OpenPage]:
+    """Opens a page of the alabaster site as a visitor; no console errors allowed."""
+    visitors: list[Visitor] = []
+
+    def open_page(path: str, theme: str = "alabaster", **visitor: object) -> Page:
+        seen = Visitor(browser, **visitor)  # type: ignore[arg-type]
+        visitors.append(seen)
+        return seen.open(f"{server}{theme}/{path}")
+
+    yield open_page
+    for seen in visitors:
+        seen.close()
+    errors = [error for seen in visitors for error in seen.errors]
+    assert errors == []
+    elsewhere = [url for seen in visitors for url in seen.requests if not url.startswith(server)]
+    assert elsewhere == []
+
+
+def titles(page: Page, listing: str) -> list[str]:
+    """The titles a listing shows, in order (what is hidden does not count)."""
+    return list(
+        page.eval_on_selector_all(
+            f"{listing} .seminar-title",
+            "els => els.filter(e => e.checkVisibility()).map(e => e.textContent)",
+        )
+    )
+
+
+def visible(page: Page, selector: str) -> int:
+    return int(
+        page.eval_on_selector_all(selector, "els => els.filter(e => e.checkVisibility()).length")
+    )
+
+
+@pytest.mark.parametrize(
+    ("zone", "on_talk_page", "in_listing"),
+    [
+        ("Europe/London", " — 05:30 in your time (Europe/London)", " (02:00 in your time)"),
+        (
+            "America/New_York",
+            " — 00:30 in your time (America/New_York)",
+            " (Wed 4 Jun, 21:00 in your time)",  # the visitor's day is not the talk's
+        ),
+    ],
+)
+def test_local_time_next_to_the_talks_own(
+    visit: OpenPage, zone: str, on_talk_page: str, in_listing: str
+) -> None:
+    talk = visit(RAO, zone=zone)
+    when = talk.locator(".seminar-when")
+    assert when.locator("time").inner_text() == "Monday 2 June 2025, 10:00–11:00 IST"
+    assert when.locator(".seminar-local").text_content() == on_talk_page
+    index = visit("index.html", zone=zone)
+    nakamura = index.locator(f"{UPCOMING} li", has_text="Dark matter searches underground")
+    assert nakamura.locator(".seminar-local").text_content() == in_listing
+    assert nakamura.locator(".seminar-local").get_attribute("title") == zone
+    open_day = index.locator(f"{UPCOMING} li", has_text="Open day")  # a date without a time
+    assert open_day.locator(".seminar-local").count() == 0
+    assert visit("talks/2025-12-04-okafor.html", zone=zone).locator(".seminar-local").count() == 0
+
+
+def test_talk_page_status_follows_the_clock(visit: OpenPage) -> None:
+    before = visit(RAO, now=DURING_RAO - dt.timedelta(days=1))
+    assert before.locator(".seminar-talk").get_attribute("data-seminar-status") == "upcoming"
+    assert before.locator(".seminar-badge").inner_text() == "Upcoming"
+    page = visit(RAO, now=DURING_RAO)
+    assert page.locator(".seminar-talk").get_attribute("data-seminar-status") == "live"
+    assert page.locator(".seminar-badge").inner_text() == "Live now"
+    page.clock.fast_forward("01:00:00")  # 11:30 IST: the talk has ended
+    assert page.locator(".seminar-talk").get_attribute("data-seminar-status") == "past"
+    assert page.locator(".seminar-badge").inner_text() == "Past talk"
+
+
+def test_ended_talk_moves_from_upcoming_to_past_without_a_rebuild(visit: OpenPage) -> None:
+    page = visit("index.html", now=DURING_RAO)
+    rao, nakamura, becker, okafor = (
+        "Monsoon models on a laptop",
+        "Dark matter searches underground",
+        "Quantum dots in silicon",
+        "Open day, a tour of the wave tank",
+    )
+    ortiz, lindqvist = "Glaciers and sea level", "A workshop day on detectors"
+    assert titles(page, UPCOMING) == [rao, nakamura, becker, okafor]
+    assert titles(page, PAST) == [ortiz, lindqvist]
+    live = page.locator(f"{UPCOMING} li", has_text=rao)
+    assert live.get_attribute("data-seminar-status") == "live"
+    assert live.locator(".seminar-badge").inner_text() == "Live now"
+    page.clock.fast_forward("01:00:00")
+    assert titles(page, UPCOMING) == [nakamura, becker, okafor]
+    assert titles(page, PAST) == [rao, ortiz, lindqvist]  # newest first, as built
+    assert page.locator(f"{PAST} .seminar-badge").count() == 0
+    # on the open day (a date without a time: the whole day), everything else is over
+    later = visit("index.html", now=dt.datetime(2025, 12, 4, 12, 0, tzinfo=dt.timezone.utc))
+    assert titles(later, UPCOMING) == [okafor]
+    assert later.locator(f"{UPCOMING} .seminar-badge").inner_text() == "Live now"
+    assert titles(later, PAST) == [becker, nakamura, rao, ortiz, lindqvist]
+    gone = visit("index.html", now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    assert titles(gone, UPCOMING) == []
+    assert gone.locator(f"{UPCOMING} .seminar-empty").inner_text() == "No talks."
+    assert len(titles(gone, PAST)) == 6
+
+
+def test_ended_talk_moves_only_to_a_past_listing_that_shows_it(visit: OpenPage) -> None:
+    page = visit("moves.html", now=DURING_RAO)
+    assert titles(page, "#earth-colloquium-next") == ["Monsoon models on a laptop"]
+    assert len(titles(page, "#all-past-talks")) == 2
+    assert len(titles(page, "#next-talks")) == 4
+    page.clock.fast_forward("01:00:00")
+    # cards: from the Earth Colloquium's upcoming talks into all past talks, newest first
+    assert titles(page, "#earth-colloquium-next") == []
+    assert page.locator("#earth-colloquium-next .seminar-empty").inner_text() == "No talks."
+    assert titles(page, "#all-past-talks")[0] == "Monsoon models on a laptop"
+    assert page.locator("#all-past-talks .seminar-card").count() == 3
+    # a table: not into the Physics Colloquium's past talks, where it does not belong
+    assert "Monsoon models on a laptop" not in titles(page, "#next-talks")
+    assert len(titles(page, "#next-talks")) == 3
+    assert titles(page, "#past-talks-of-the-physics-colloquium") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "box", "query", "items", "shown", "count"),
+    [
+        ("formats.html", 0, "becker", ".seminar-table tbody tr", 1, "1 of 6 talks shown"),
+        ("formats.html", 1, "earth colloquium", ".seminar-card", 2, "2 of 6 talks shown"),
+        ("formats.html", 0, "2024", ".seminar-table tbody tr", 1, "1 of 6 talks shown"),
+        ("archive.html", 0, "ortiz", ".seminar-items li", 1, "1 of 6 talks shown"),
+        ("archive.html", 0, "nobody", ".seminar-items li", 0, "No talks match"),
+        ("speakers.html", 0, "kamioka", ".seminar-speaker-entry", 1, "1 of 6 speakers shown"),
+        ("seminar-index.html", 0, "nakamura", "tr:has(.xref)", 2, "1 of 6 talks shown"),
+        ("seminar-speakers.html", 0, "silicon", "tr:has(.xref)", 2, "1 of 6 speakers shown"),
+    ],
+)
+def test_filter_narrows_what_is_shown(
+    visit: OpenPage, path: str, box: int, query: str, items: str, shown: int, count: str
+) -> None:
+    page = visit(path)
+    field = page.locator(".seminar-filter-input").nth(box)
+    status = page.locator(".seminar-filter-count").nth(box)
+    total = visible(page, items)
+    field.fill(query)
+    assert visible(page, items) == shown
+    assert status.inner_text() == count
+    field.fill("")
+    assert visible(page, items) == total
+
+
+def test_filter_hides_empty_years_and_captions(visit: OpenPage) -> None:
+    archive = visit("archive.html")
+    archive.locator(".seminar-filter-input").fill("lindqvist")
+    assert visible(archive, ".seminar-year") == 1
+    assert archive.locator("#year-2024").is_visible()
+    index = visit("seminar-index.html")
+    index.locator(".seminar-filter-input").fill("2025-03")
+    assert visible(index, "tr.cap") == 1
+    assert index.locator("#cap-2025").is_visible()
+
+
+def test_filter_by_keyboard_with_label_and_live_count(visit: OpenPage) -> None:
+    page = visit("archive.html")
+    field = page.get_by_label("Filter talks")  # the <label> names the field
+    assert field.get_attribute("type") == "search"
+    status = page.locator(".seminar-filter-count")
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    assert field.get_attribute("aria-describedby") == status.get_attribute("id")
+    for _ in range(40):  # Tab from the top of the page reaches the field
+        page.keyboard.press("Tab")
+        if field.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the filter field")
+    page.keyboard.type("glaciers")
+    assert status.inner_text() == "1 of 6 talks shown"
+    address = page.url
+    page.keyboard.press("Enter")
+    assert page.url == address
+    page.keyboard.press("Escape")
+    assert field.input_value() == ""
+    assert status.inner_text() == "6 talks"
+    assert visible(page, ".seminar-items li") == 6
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_console_errors_and_no_requests_elsewhere(
+    browser: Browser, server: str, sites: Path, theme: str
+) -> None:
+    needs(theme)
+    pages = sorted(p.relative_to(sites / theme).as_posix() for p in (sites / theme).rglob("*.html"))
+    assert RAO in pages and "seminar-index.html" in pages
+    visitor = Visitor(browser)
+    for path in pages:
+        visitor.open(f"{server}{theme}/{path}")
+    visitor.close()
+    assert visitor.errors == []
+    assert [url for url in visitor.requests if not url.startswith(server)] == []
+
+
+def test_without_javascript_everything_is_listed(visit: OpenPage) -> None:
+    late = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    index = visit("index.html", javascript=False, now=late)
+    assert len(titles(index, UPCOMING)) == 4  # as built: no clock moves anything
+    assert len(titles(index, PAST)) == 2
+    formats = visit("formats.html", javascript=False)
+    assert visible(formats, ".seminar-table tbody tr") == 6
+    assert visible(formats, ".seminar-card") == 6
+    assert visible(visit("archive.html", javascript=False), ".seminar-items li") == 6
+    assert visible(visit("speakers.html", javascript=False), ".seminar-speaker-entry") == 6
+    assert visible(visit("seminar-index.html", javascript=False), "tr:has(.xref)") == 12
+    for page in (index, formats):
+        assert page.locator(".seminar-filter, .seminar-local, .seminar-badge").count() == 0
+    talk = visit(RAO, javascript=False)
+    assert "10:00–11:00 IST (Asia/Kolkata, UTC+05:30)" in talk.locator(".seminar-when").inner_text()
+
+
+def test_print_hides_the_filter_and_badges(visit: OpenPage) -> None:
+    page = visit("formats.html")
+    assert page.locator(".seminar-filter").first.is_visible()
+    page.emulate_media(media="print")
+    assert visible(page, ".seminar-filter") == 0
+    assert visible(page, ".seminar-badge") == 0
+    assert visible(page, ".seminar-table tbody tr") == 6
+
+
+def test_theme_colours_follow_dark_mode(visit: OpenPage) -> None:
+    needs("furo")
+    light = visit(RAO, theme="furo", scheme="light")
+    dark = visit(RAO, theme="furo", scheme="dark")
+    style = "el => getComputedStyle(el).backgroundColor"
+    panels = [page.locator(".seminar-when").evaluate(style) for page in (light, dark)]
+    assert panels[0] != panels[1]
+    page_colour = dark.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert panels[1] != page_colour  # a panel, not a hole
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_screenshots_of_talk_and_index(
+    browser: Browser, server: str, tmp_path_factory: pytest.TempPathFactory, theme: str
+) -> None:
+    needs(theme)
+    outdir = tmp_path_factory.mktemp("screenshots")
+    schemes = ("light", "dark") if theme == "furo" else ("light",)
+    shots = take_screenshots(browser, f"{server}{theme}/", theme, outdir, schemes)
+    assert {path.name.split("-")[-2] for path in shots} >= {"talk", "index"}
+    for path in shots:
+        assert png_size(path) == (1000, 700)
+        assert path.stat().st_size < 300_000
