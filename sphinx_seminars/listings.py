@@ -270,15 +270,22 @@ def render_talks(
                 card += nodes.paragraph(entry.venue, entry.venue, classes=["seminar-card-venue"])
             container += card
     else:
-        items = nodes.bullet_list(classes=["seminar-items"])
-        for entry in talks:
-            when, title, people = _row_cells(entry, speakers, builder, fromdocname)
-            paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
-            if people:
-                paragraph += [nodes.Text(" — "), *people]
-            items += nodes.list_item("", paragraph)
-        container += items
+        container += _talk_items(talks, speakers, builder, fromdocname)
     return container
+
+
+def _talk_items(
+    talks: list[TalkEntry], speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
+) -> nodes.bullet_list:
+    """One list item per talk: date — title — speakers."""
+    items = nodes.bullet_list(classes=["seminar-items"])
+    for entry in talks:
+        when, title, people = _row_cells(entry, speakers, builder, fromdocname)
+        paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
+        if people:
+            paragraph += [nodes.Text(" — "), *people]
+        items += nodes.list_item("", paragraph)
+    return items
 
 
 def _table(
@@ -371,14 +378,7 @@ def render_archive(domain: SeminarDomain, builder: Builder, fromdocname: str) ->
     speakers = domain.speakers()
     for year, talks in years.items():
         container += nodes.rubric(year, year, ids=[f"year-{slug(year)}"], classes=["seminar-year"])
-        items = nodes.bullet_list(classes=["seminar-items"])
-        for entry in talks:
-            when, title, people = _row_cells(entry, speakers, builder, fromdocname)
-            paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
-            if people:
-                paragraph += [nodes.Text(" — "), *people]
-            items += nodes.list_item("", paragraph)
-        container += items
+        container += _talk_items(talks, speakers, builder, fromdocname)
     return container
 
 
