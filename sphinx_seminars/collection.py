@@ -62,9 +62,12 @@ class SeminarPageDirective(SeminarDirective):
     def run(self) -> list[nodes.Node]:
         path = self.env.doc2path(self.env.docname)
         source = os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
-        talk = replace(
-            read_talk(path, default_timezone=self.config.seminar_timezone), source=source
+        talk = read_talk(
+            path,
+            default_timezone=self.config.seminar_timezone,
+            allow_raw_html=self.config.seminar_allow_raw_html,
         )
+        talk = replace(talk, source=source)
         section = self.render_talk(talk, source)
         section += listing_placeholder(self, ListingSpec(kind="nav", talk=talk.id))
         return [section]

@@ -57,6 +57,10 @@ class SeminarConfig:
     script: bool = True
     """Add ``sphinx-seminars.js`` to HTML pages: local times, live upcoming/past, filters."""
 
+    allow_raw_html: bool = False
+    """Keep more (sanitised) HTML of talk files as raw HTML: tables, images, ... . Off,
+    every tag is turned into Markdown structure or dropped."""
+
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "timezone": (str, type(None)),
@@ -68,6 +72,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "ics_window_days": (int, type(None)),
     "default_duration": (int,),
     "script": (bool,),
+    "allow_raw_html": (bool,),
 }
 EXPORTS = ("json", "ics", "atom", "jsonld", "redirects")
 

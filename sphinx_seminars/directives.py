@@ -89,7 +89,11 @@ class SeminarDirective(SphinxDirective):
         if not os.path.isfile(absolute):
             return None, relative
         self.env.note_dependency(relative)
-        talk = read_talk(absolute, default_timezone=self.config.seminar_timezone)
+        talk = read_talk(
+            absolute,
+            default_timezone=self.config.seminar_timezone,
+            allow_raw_html=self.config.seminar_allow_raw_html,
+        )
         return replace(talk, source=relative), relative
 
     def _read_inline(self) -> tuple[Talk, str]:
@@ -107,6 +111,7 @@ class SeminarDirective(SphinxDirective):
             text,
             source=os.fspath(self.env.doc2path(self.env.docname)),
             default_timezone=self.config.seminar_timezone,
+            allow_raw_html=self.config.seminar_allow_raw_html,
         )
         location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
         shifted = [

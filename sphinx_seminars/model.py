@@ -78,6 +78,8 @@ class Talk:
     tags: tuple[str, ...] = ()
     permalink: str | None = None
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    id_line: int = field(default=0, compare=False)
+    """The file line the id comes from (``permalink`` or ``id``); 0 for the file name."""
 
     @property
     def has_time(self) -> bool:

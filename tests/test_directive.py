@@ -184,3 +184,26 @@ def test_seed_talk_renders(make_app, tmp_path: Path, seed_path: Path) -> None:  
     assert "Dr. Keith Tobias Butler" in html
     assert html.count('id="keith-09-jan-2025-ref-') == 5
     assert "seminar." not in app.warning.getvalue()
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_raw_html_setting(make_app, tmp_path: Path, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+    srcdir = tmp_path / "raw"
+    (srcdir / "t").mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        f'extensions = ["sphinx_seminars"]\nexclude_patterns = ["t"]\n'
+        f'seminar_timezone = "UTC"\nseminar_allow_raw_html = {allowed}\n'
+    )
+    (srcdir / "t" / "talk.md").write_text(
+        "---\ntitle: Raw\ndate: 2025-01-01\nspeaker: Dr. A B\n---\n### Abstract\n"
+        "<table><tr><td>cell</td></tr></table>\n\n"
+        '<script>alert(1)</script><img src="x" onerror="alert(2)"> text\n'
+    )
+    (srcdir / "index.rst").write_text("Raw\n===\n\n.. seminar:: t/talk.md\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    body = html[html.index('class="seminar-abstract') :]
+    assert ("<table>" in body) is allowed
+    assert "cell" in body
+    assert "alert(" not in html and "onerror" not in html

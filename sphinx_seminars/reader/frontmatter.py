@@ -1,24 +1,45 @@
-"""Split a talk file into front matter (YAML ``---`` or TOML ``+++``) and body, safely."""
+"""Split a talk file into front matter (YAML ``---`` or TOML ``+++``) and body, safely.
+
+Safely means: YAML tags construct nothing but plain data (text, numbers, booleans, dates,
+lists, mappings), so ``!!python/object`` and even ``!!binary`` or ``!!set`` are errors;
+aliases may not expand the data beyond :data:`MAX_NODES` values (a "billion laughs" document
+is refused at once, however few aliases it uses) and may not refer to themselves; nesting stops
+at :data:`MAX_DEPTH`; a front matter longer than :data:`MAX_CHARS` is not parsed at all.
+Every refusal is a problem at its line, never an exception.
+"""
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..model import Problem
+from .text import drop_control_characters
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-#: More aliases than any honest talk file needs; beyond this a file is treated as an attack.
-MAX_ALIASES = 50
-_KEY_LINE = re.compile(r"^([A-Za-z_][\w.-]*)\s*[:=]")
+#: The longest front matter parsed (characters); honest ones are a few thousand.
+MAX_CHARS = 100_000
+#: How deep lists and mappings may nest, aliases followed.
+MAX_DEPTH = 20
+#: How many values the front matter may hold once every alias is expanded.
+MAX_NODES = 50_000
+_TOML_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z0-9_.-]+)["']?\s*=""")
+_TOML_TABLE = re.compile(r"^\s*\[")
+_YAML_LINE_BREAKS = dict.fromkeys(map(ord, "\x85\u2028\u2029"), " ")
+#: The YAML tags that construct plain data; any other tag is refused.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("null", "bool", "int", "float", "str", "seq", "map", "timestamp")
+)
 
 
 @dataclass
@@ -35,21 +56,59 @@ class FrontMatter:
         """The file line of a top-level key (1 when unknown)."""
         return self.key_lines.get(key, 1)
 
+    @property
+    def failed(self) -> bool:
+        """Whether the front matter could not be read (an error-level problem)."""
+        return any(problem.level == "error" for problem in self.problems)
 
-class _SafeLoader(yaml.SafeLoader):
-    """The safe loader, with a bound on aliases against "billion laughs" documents."""
 
-    aliases_seen = 0
+def _plain_constructors() -> dict[str | None, Callable[[yaml.SafeLoader, yaml.Node], object]]:
+    """PyYAML's safe constructors for plain data only; dates and numbers that cannot be
+    built (``2024-02-30``, a 5,000-digit number, ``!!timestamp nonsense``) stay the text they
+    are, for the reader to report."""
+    constructors: dict[str | None, Callable[[yaml.SafeLoader, yaml.Node], object]] = {
+        tag: build
+        for tag, build in yaml.SafeLoader.yaml_constructors.items()
+        if tag in _PLAIN_TAGS or tag is None
+    }
+    for name in ("timestamp", "int", "float", "bool", "null"):
+        tag = f"tag:yaml.org,2002:{name}"
+        constructors[tag] = _or_text(yaml.SafeLoader.yaml_constructors[tag])
+    return constructors
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self.aliases_seen += 1
-            if self.aliases_seen > MAX_ALIASES:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise yaml.MarkedYAMLError(
-                    problem=f"more than {MAX_ALIASES} aliases (refused)", problem_mark=mark
-                )
-        return super().compose_node(parent, index)
+
+def _or_text(
+    build: Callable[[yaml.SafeLoader, yaml.Node], object],
+) -> Callable[[yaml.SafeLoader, yaml.Node], object]:
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        try:
+            return build(loader, node)
+        except (ValueError, AttributeError, TypeError, OverflowError, KeyError):
+            return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+    return construct
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """The safe loader, restricted to plain data, with a bound on nesting."""
+
+    yaml_constructors = _plain_constructors()  # PyYAML looks constructors up on the class
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.depth >= MAX_DEPTH:
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                problem=f"nested more than {MAX_DEPTH} levels deep (refused)", problem_mark=mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -65,45 +124,170 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body="\n".join(lines[1:]), body_line=2, problems=[problem])
     source = "\n".join(lines[1:end])
     result = FrontMatter(body="\n".join(lines[end + 1 :]), body_line=end + 2)
-    result.key_lines = {
-        m.group(1): number
-        for number, line in enumerate(lines[1:end], start=2)
-        if (m := _KEY_LINE.match(line))
-    }
-    data, failure = _load_yaml(source) if fence == "---" else _load_toml(source)
-    if failure:
-        result.problems.append(failure)
-    elif data is not None and not isinstance(data, dict):
+    if len(source) > MAX_CHARS:
+        message = f"front matter of {len(source):,} characters (more than {MAX_CHARS:,}); not read"
+        result.problems.append(Problem(1, "front-matter", message, "error"))
+        return result
+    if fence == "---":
+        data, result.key_lines, problems = _load_yaml(source)
+    else:
+        data, result.key_lines, problems = _load_toml(source)
+    result.problems.extend(problems)
+    if result.failed:
+        return result
+    if data is not None and not isinstance(data, dict):
         kind = type(data).__name__
         message = f"front matter must be a mapping of keys to values, not a {kind}"
         result.problems.append(Problem(2, "front-matter", message, "error"))
     elif isinstance(data, dict):
         result.data = {str(key): value for key, value in data.items()}
+        if _drop_controls_in_strings(result.data):
+            message = "control characters removed from front-matter values"
+            result.problems.append(Problem(1, "encoding", message))
     return result
 
 
-def _load_yaml(source: str) -> tuple[object, Problem | None]:
-    loader = _SafeLoader(source)
+def _drop_controls_in_strings(data: dict[str, object]) -> bool:
+    """Remove control characters from every string of the data (written as escapes such as
+    ``"\\u001b"``, they survive the cleaning of the file's text); whether there were any."""
+    found = False
+    stack: list[dict[Any, object] | list[object]] = [data]
+    while stack:
+        container = stack.pop()
+        keys = list(container) if isinstance(container, dict) else range(len(container))
+        for key in keys:
+            value = container[key]
+            if isinstance(value, str):
+                cleaned, line = drop_control_characters(value)
+                if line is not None:
+                    container[key], found = cleaned, True
+            elif isinstance(value, (dict, list)):
+                stack.append(value)
+    return found
+
+
+def _load_yaml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
+    """(data, line of each top-level key, problems) of a YAML front matter."""
+    loader = _PlainLoader(source.translate(_YAML_LINE_BREAKS))
     try:
-        return loader.get_single_data(), None
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, []
+        refusal = _refusal(node)
+        if refusal:
+            reason, line = refusal
+            return None, {}, [Problem(line, "yaml", f"YAML front matter: {reason}", "error")]
+        key_lines, problems = _yaml_key_lines(node)
+        return loader.construct_document(node), key_lines, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2
         reason = exc.problem or exc.context or "cannot be read"
-        return None, Problem(line, "yaml", f"YAML front matter: {reason}", "error")
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        return None, {}, [Problem(line, "yaml", f"YAML front matter: {reason}", "error")]
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, LookupError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return None, Problem(2, "yaml", f"YAML front matter: {reason}", "error")
+        return None, {}, [Problem(2, "yaml", f"YAML front matter: {reason}", "error")]
     finally:
         loader.dispose()
 
 
-def _load_toml(source: str) -> tuple[object, Problem | None]:
+def _yaml_key_lines(node: yaml.Node) -> tuple[dict[str, int], list[Problem]]:
+    """The file line of each top-level key, and a warning for each key given twice."""
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    if not isinstance(node, yaml.MappingNode):
+        return lines, problems
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = key.start_mark.line + 2
+        name = str(key.value)
+        if name in lines:
+            message = f"'{name}' is given twice (lines {lines[name]} and {line}); the last counts"
+            problems.append(Problem(line, "yaml", message))
+        lines[name] = line
+    return lines, problems
+
+
+def _refusal(root: yaml.Node) -> tuple[str, int] | None:
+    """Why and where a composed YAML document is refused (too big once aliases are expanded,
+    too deep, or an alias inside itself), or None; walks each shared node once."""
+    measured: dict[int, tuple[int, int]] = {}  # id -> (values, depth) once expanded
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            parts = [measured[id(child)] for child in _children(node)]
+            size = 1 + sum(values for values, _ in parts)
+            depth = 1 + max((depth for _, depth in parts), default=0)
+            line = node.start_mark.line + 2
+            if size > MAX_NODES:
+                reason = f"holds more than {MAX_NODES:,} values, aliases expanded (refused)"
+                return reason, line
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep through aliases (refused)", line
+            measured[key] = (size, depth)
+        elif key in open_nodes:
+            reason = "an alias refers to the value that contains it (refused)"
+            return reason, node.start_mark.line + 2
+        elif key not in measured:
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    return None
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        yield from node.value
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+def _load_toml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
+    """(data, line of each top-level key, problems) of a TOML front matter."""
     try:
-        return tomllib.loads(source), None
+        data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         line = int(found.group(1)) + 1 if found else 2
-        return None, Problem(line, "toml", f"TOML front matter: {exc}", "error")
-    except RecursionError:
-        return None, Problem(2, "toml", "TOML front matter: nested too deeply", "error")
+        return None, {}, [Problem(line, "toml", f"TOML front matter: {exc}", "error")]
+    except (RecursionError, ValueError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return None, {}, [Problem(2, "toml", f"TOML front matter: {reason}", "error")]
+    if _deeper_than(data, MAX_DEPTH):
+        message = f"TOML front matter: nested more than {MAX_DEPTH} levels deep (refused)"
+        return None, {}, [Problem(2, "toml", message, "error")]
+    return data, _toml_key_lines(source), []
+
+
+def _toml_key_lines(source: str) -> dict[str, int]:
+    """The file line of each top-level key (the keys before the first ``[table]``)."""
+    lines: dict[str, int] = {}
+    in_table = False
+    for number, line in enumerate(source.split("\n"), start=2):
+        if _TOML_TABLE.match(line):
+            in_table = True
+            name = line.strip().strip("[]").strip().split(".")[0].strip("\"'")
+            lines.setdefault(name, number)
+        elif not in_table and (match := _TOML_KEY_LINE.match(line)):
+            lines.setdefault(match.group(1).split(".")[0], number)
+    return lines
+
+
+def _deeper_than(data: object, limit: int) -> bool:
+    """Whether lists and mappings nest more than ``limit`` levels (without recursion)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                return True
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return False

@@ -7,6 +7,8 @@ import re
 
 from .text import markdown_to_plain
 
+#: The longest reference list taken out of an abstract; a longer list is left in it.
+MAX_REFERENCES = 500
 _MARKER = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+(?=\S)")
 _INLINE_MARKER = re.compile(r"(?:^|\s)\[(\d{1,3})\]\s+")
 _HEADING = re.compile(
@@ -38,10 +40,10 @@ def _join(markdown: str, cut: int) -> str:
 
 def _trailing_list_start(lines: list[str]) -> int | None:
     """Where a list numbered 1, 2, ... n that runs to the end of the text starts."""
-    numbered = [(i, _number(line)) for i, line in enumerate(lines)]
     expected: int | None = None
     start = None
-    for index, number in reversed(numbered):
+    for index in range(len(lines) - 1, -1, -1):
+        number = _number(lines[index])
         if number is None:
             continue
         if expected is None or number == expected:
@@ -73,8 +75,10 @@ def _entries(lines: list[str], *, require_marker: bool) -> tuple[str, ...]:
             entries.extend([piece] for piece in pieces)
         elif entries:
             entries[-1].append(line.strip())
-    cleaned = [_strip_marker(" ".join(parts)) for parts in entries]
-    return tuple(markdown_to_plain(entry) for entry in cleaned if entry)
+        if len(entries) > MAX_REFERENCES:
+            return ()
+    plain = (markdown_to_plain(_strip_marker(" ".join(parts))) for parts in entries)
+    return tuple(entry for entry in plain if entry)
 
 
 def _split_inline(line: str) -> list[str]:

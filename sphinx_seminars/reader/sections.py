@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -54,7 +55,7 @@ class Section:
         return self.line
 
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
+_HEADING = re.compile(r" {0,3}(#{1,6})(.*)")
 _SPEAKER = r"(?:(?:the )?speakers?|presenters?|instructors?|lecturers?)"
 _AFFIL = r"(?:af+[il]+[ia]*tions?|af+l[ia]+tions?|affiliation)"
 # Each role: a pattern matched against the folded heading (lower case, words only).
@@ -131,16 +132,10 @@ def split_sections(body: str, first_line: int) -> list[Section]:
     """
     current = Section(Role.PREAMBLE, "", first_line, first_line=first_line)
     sections = [current]
-    fenced = False
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if match and match.group(2):
-            role, inline = classify_heading(match.group(2))
-            current = Section(
-                role, clean_text(match.group(2)).strip(), number, first_line=number + 1
-            )
+    for number, line, heading in _lines_and_headings(body, first_line):
+        if heading:
+            role, inline = classify_heading(heading)
+            current = Section(role, clean_text(heading).strip(), number, first_line=number + 1)
             if inline:
                 current.lines.append(inline)
                 current.first_line = number
@@ -148,3 +143,32 @@ def split_sections(body: str, first_line: int) -> list[Section]:
         else:
             current.lines.append(line)
     return sections
+
+
+def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
+    """(file line, line, heading text or "") for each line; no heading inside a fence."""
+    fenced = False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        start = line.lstrip()[:3]
+        if start in ("```", "~~~"):
+            fenced = not fenced
+        yield number, line, "" if fenced or start[:1] != "#" else heading_text(line)
+
+
+def heading_text(line: str) -> str:
+    """The text of a ``#`` heading line ("" when the line is none): ``## Title ##`` gives
+    ``Title`` (the closing hashes and the spaces around go)."""
+    match = _HEADING.fullmatch(line)
+    if match is None:
+        return ""
+    return match.group(2).strip(" \t").rstrip("#").rstrip(" \t")
+
+
+def escape_headings(markdown: str) -> str:
+    """Markdown in which no line reads as a heading of a known part (``Abstract``, ``When``,
+    ...), so that it stays one text when it is the body of a talk file written out."""
+    lines = markdown.split("\n")
+    for index, line, heading in _lines_and_headings(markdown, 0):
+        if heading and classify_heading(heading)[0] is not Role.OTHER:
+            lines[index] = "\\" + line.lstrip(" ")
+    return "\n".join(lines)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 
 from ..model import Speaker
+from .text import clean_text
 
 _Issue = tuple[str, str]
 
@@ -208,8 +208,8 @@ def parse_speaker_value(value: object) -> tuple[list[Speaker], list[_Issue]]:
 
 
 def _tidy(text: str) -> str:
-    """NFC-normalise ``text`` and collapse its whitespace."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC-normalise ``text``, drop invisible characters and collapse its whitespace."""
+    return " ".join(clean_text(text).split())
 
 
 def _strip_postnominals(name: str) -> str:

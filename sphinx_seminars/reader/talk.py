@@ -3,178 +3,89 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..model import Problem, Speaker, Talk
-from .frontmatter import FrontMatter, split_front_matter
+from .draft import Draft
+from .files import read_text
+from .frontmatter import split_front_matter
+from .keys import LINK_KEYS, unknown_keys
 from .references import split_references
-from .sections import Role, Section, split_sections
+from .sections import Role, escape_headings, split_sections
 from .series import series_from_text, series_from_title
 from .speakers import parse_speaker_block, parse_speaker_value
 from .text import (
-    clean_text,
     collapse_spaces,
+    drop_control_characters,
+    escape_markdown,
     html_to_lines,
-    html_to_markdown,
     is_safe_url,
     normalise_newlines,
     strip_html,
 )
+from .urls import is_safe_link
+from .values import is_text_like, kind_of, text_of
 from .venue import parse_venue
 from .when import When, parse_title_date, parse_when, resolve_timezone, when_from_fields
 
-#: Front-matter keys the reader uses, grouped by what they give.
-KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "id": ("id", "slug"),
-    "permalink": ("permalink", "url"),
-    "speakers": ("speakers", "speaker", "authors", "author", "presenter", "instructor"),
-    "speaker_fields": ("affiliation", "position", "honorific", "speaker_id"),
-    "start": ("event_start", "time_start", "start", "date"),
-    "time": ("time", "start_time"),
-    "end": ("event_end", "time_end", "date_end", "end"),
-    "end_time": ("end_time",),
-    "timezone": ("timezone", "time_zone", "tz"),
-    "venue": ("venue", "location", "room", "place", "address"),
-    "online_url": ("online_url", "zoom", "meeting_url", "meeting", "stream", "livestream"),
-    "abstract": ("abstract", "summary", "abstract_short", "description", "excerpt"),
-    "bio": ("bio", "biography"),
-    "series": ("series", "event_name", "event"),
-    "tags": ("tags", "keywords", "categories"),
-    "links": ("links",),
-}
-#: Link keys of the common formats, and the name each link is shown under.
-LINK_KEYS = {
-    "slides": "slides",
-    "slidesurl": "slides",
-    "url_slides": "slides",
-    "video": "video",
-    "videourl": "video",
-    "url_video": "video",
-    "recording": "video",
-    "url_pdf": "pdf",
-    "url_code": "code",
-    "talkurl": "talk",
-    "event_url": "event",
-    "paperurl": "paper",
-}
-#: Keys of the common formats that carry nothing for a talk page; accepted silently.
-IGNORED_KEYS = frozenset(
-    (
-        "type",
-        "collection",
-        "last_modified_at",
-        "lastmod",
-        "publishDate",
-        "date_modified",
-        "draft",
-        "featured",
-        "image",
-        "projects",
-        "all_day",
-        "event_all_day",
-        "layout",
-        "weight",
-        "math",
-        "header",
-        "author_profile",
-        "toc",
-        "sidebar",
-        "share",
-        "comments",
-        "related",
-        "classes",
-        "excerpt_separator",
-        "published",
-        "status",
-        "host",
-        "chair",
-    )
-)
-KNOWN_KEYS = frozenset(
-    {key for keys in KEYS.values() for key in keys} | set(LINK_KEYS) | IGNORED_KEYS
-)
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _STRAY_QUOTES = re.compile(r'^["“”„]+|["“”]+$')
+#: How much of a banner or heading is searched for a series name (characters).
+_SERIES_WINDOW = 1000
 
 
-@dataclass
-class _Draft:
-    """Mutable working state while a talk is assembled."""
+def read_talk(
+    path: str | Path, *, default_timezone: str | None = None, allow_raw_html: bool = False
+) -> Talk:
+    """Read one talk file; a file that cannot be read still gives a Talk with its problem.
 
-    source: str
-    matter: FrontMatter
-    sections: list[Section]
-    problems: list[Problem] = field(default_factory=list)
-
-    def warn(self, line: int, code: str, message: str, level: str = "warning") -> None:
-        self.problems.append(
-            Problem(line, code, message, "error" if level == "error" else "warning")
-        )
-
-    def value(self, group: str) -> tuple[str | None, object]:
-        """The first front-matter key of a group that has a non-empty value."""
-        for key in KEYS[group]:
-            value = self.matter.data.get(key)
-            if value not in (None, "", [], {}):
-                return key, value
-        return None, None
-
-    def section(self, role: Role) -> Section | None:
-        return next((s for s in self.sections if s.role is role and s.text.strip()), None)
-
-
-def read_talk(path: str | Path, *, default_timezone: str | None = None) -> Talk:
-    """Read one talk file; a file that cannot be read still gives a Talk with its problem."""
+    ``allow_raw_html`` keeps more (sanitised) HTML as raw HTML in the Markdown fields: see
+    :func:`parse_talk`.
+    """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        unreadable = Problem(
-            0, "unreadable", f"cannot read the file: {exc.strerror or exc}", "error"
-        )
-        return Talk(id=path.stem, title=path.stem, source=str(path), problems=(unreadable,))
-    text, problem = decode(raw)
-    if problem is not None and problem.level == "error":
-        return Talk(id=path.stem, title=path.stem, source=str(path), problems=(problem,))
-    talk = parse_talk(text, source=str(path), default_timezone=default_timezone)
-    if problem:
-        return _with_problems(talk, [problem])
-    return talk
+    text, problems = read_text(path)
+    if text is None:
+        return Talk(id=path.stem, title=path.stem, source=str(path), problems=tuple(problems))
+    talk = parse_talk(
+        text, source=str(path), default_timezone=default_timezone, allow_raw_html=allow_raw_html
+    )
+    return _with_problems(talk, problems)
 
 
-def decode(raw: bytes) -> tuple[str, Problem | None]:
-    """UTF-8 text of a file (BOM dropped); undecodable bytes are replaced and reported."""
-    if b"\x00" in raw[:8192]:
-        return "", Problem(0, "encoding", "this is a binary file, not a talk file", "error")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = f"not valid UTF-8 (byte {exc.start}); undecodable bytes replaced"
-        return raw.decode("utf-8-sig", errors="replace"), Problem(line, "encoding", message)
+def parse_talk(
+    text: str,
+    source: str = "",
+    *,
+    default_timezone: str | None = None,
+    allow_raw_html: bool = False,
+) -> Talk:
+    """Read a talk from the text of a talk file (``source`` names it in problems and ids).
 
-
-def parse_talk(text: str, source: str = "", *, default_timezone: str | None = None) -> Talk:
-    """Read a talk from the text of a talk file (``source`` names it in problems and ids)."""
-    text = normalise_newlines(text.removeprefix("\ufeff"))
+    Never raises: whatever is wrong with the text becomes a problem with its line.  The
+    Markdown fields (abstract, bio, details) hold no raw HTML, and only safe links, unless
+    ``allow_raw_html`` is true: then the tags of :data:`.sanitize.RAW_TAGS` (tables, images,
+    code, ...) stay as raw HTML, cleaned by nh3.
+    """
+    text, control_line = drop_control_characters(normalise_newlines(text.lstrip("\ufeff")))
     matter = split_front_matter(text)
-    draft = _Draft(source, matter, split_sections(matter.body, matter.body_line))
+    draft = Draft(source, matter, split_sections(matter.body, matter.body_line), allow_raw_html)
+    if control_line is not None:
+        draft.warn(control_line, "encoding", "control characters removed")
     draft.problems.extend(matter.problems)
-    _check_keys(draft)
+    draft.problems.extend(unknown_keys(matter.data, matter.line_of))
     title, title_date = _title(draft)
     when = _when(draft, default_timezone)
-    abstract, abstract_line = _abstract(draft)
-    details, details_line = _details(draft, abstract_from_body=not draft.value("abstract")[0])
+    abstract, abstract_line, abstract_from_key = _abstract(draft)
+    details, details_line = _details(draft, abstract_from_body=not abstract_from_key)
     abstract, references = split_references(abstract)
-    bio, bio_line = _bio(draft)
+    bio, bio_line = _markdown_field(draft, "bio", Role.BIO)
     venue, online_url = _venue(draft)
+    talk_id, id_line = _talk_id(draft, title)
     talk = Talk(
-        id=_talk_id(draft, title),
+        id=talk_id,
         title=title,
         source=source,
         speakers=tuple(_speakers(draft)),
@@ -193,11 +104,12 @@ def parse_talk(text: str, source: str = "", *, default_timezone: str | None = No
         details_line=details_line,
         links=_links(draft),
         tags=_tags(draft),
-        permalink=_string(draft.matter.data.get("permalink")),
+        permalink=draft.key_text("permalink"),
+        id_line=id_line,
     )
     _check_dates(draft, talk, title_date)
     _check_content(draft, talk)
-    if matter.problems:  # what is missing follows from the broken front matter: say that only
+    if matter.failed:  # what is missing follows from the broken front matter: say that only
         consequences = {"no-title", "no-date", "no-speaker", "no-abstract"}
         draft.problems = [p for p in draft.problems if p.code not in consequences]
     return _with_problems(talk, draft.problems)
@@ -208,44 +120,20 @@ def _with_problems(talk: Talk, problems: list[Problem]) -> Talk:
     return replace(talk, problems=tuple(ordered))
 
 
-def _string(value: object) -> str | None:
-    """A scalar front-matter value as clean one-line text, or None."""
-    if value is None or isinstance(value, (dict, list, tuple, set)):
-        return None
-    text = collapse_spaces(clean_text(str(value)))
-    return text or None
-
-
-def _check_keys(draft: _Draft) -> None:
-    for key in draft.matter.data:
-        if key in KNOWN_KEYS:
-            continue
-        close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.75)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        draft.warn(
-            draft.matter.line_of(key), "unknown-key", f"unknown front-matter key '{key}'{hint}"
-        )
-    for group in ("title", "venue", "bio", "series", "online_url", "timezone"):
-        group_key, value = draft.value(group)
-        if group_key and isinstance(value, (list, dict)) and group_key != "address":
-            kind = type(value).__name__
-            line = draft.matter.line_of(group_key)
-            draft.warn(line, "type", f"'{group_key}' should be text, not a {kind}")
-
-
-def _title(draft: _Draft) -> tuple[str, dt.date | None]:
-    key, value = draft.value("title")
-    title = _string(value) if key else None
-    if title is None:
+def _title(draft: Draft) -> tuple[str, dt.date | None]:
+    _, title = draft.text("title")
+    title = strip_html(title) if title else None
+    if not title:
         heading = next((s for s in draft.sections if s.role is Role.OTHER), None)
-        title = strip_html(heading.heading) if heading else None
+        title = strip_html(heading.heading[:500]) if heading else None
+    if title:
+        title, title_date = parse_title_date(_drop_stray_quotes(title))
+        title = collapse_spaces(_drop_stray_quotes(title))
     if not title:
         stem = PurePosixPath(draft.source).stem if draft.source else "untitled"
         draft.warn(1, "no-title", f"no title; using '{stem}'")
         return stem, None
-    title = strip_html(title)
-    title, title_date = parse_title_date(title)
-    return collapse_spaces(_drop_stray_quotes(title)), title_date
+    return title, title_date
 
 
 def _drop_stray_quotes(title: str) -> str:
@@ -258,44 +146,57 @@ def _drop_stray_quotes(title: str) -> str:
     return _STRAY_QUOTES.sub("", title).strip()
 
 
-def _talk_id(draft: _Draft, title: str) -> str:
-    permalink = _string(draft.matter.data.get("permalink"))
+def _talk_id(draft: Draft, title: str) -> tuple[str, int]:
+    """The talk's id and the line it comes from (0: the file name or the title)."""
+    permalink = draft.key_text("permalink")
     if permalink:
         last = [part for part in permalink.split("/") if part]
         if last:
-            return re.sub(r"\.html?$", "", last[-1])
-    key, value = draft.value("id")
-    if key and _string(value):
-        return str(_string(value))
+            return re.sub(r"\.html?$", "", last[-1]), draft.matter.line_of("permalink")
+    key, value = draft.text("id")
+    if key and value:
+        return value, draft.matter.line_of(key)
     if draft.source:
-        return PurePosixPath(draft.source.replace("\\", "/")).stem
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "talk"
+        return PurePosixPath(draft.source.replace("\\", "/")).stem, 0
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "talk", 0
 
 
-def _speakers(draft: _Draft) -> list[Speaker]:
+def _speakers(draft: Draft) -> list[Speaker]:
     key, value = draft.value("speakers")
     if key:
-        speakers, problems = parse_speaker_value(value)
+        speakers, problems = parse_speaker_value(_without_html(value))
         for code, message in problems:
             draft.warn(draft.matter.line_of(key), code, message)
     else:
         section = draft.section(Role.SPEAKER)
-        speakers = parse_speaker_block(html_to_lines(section.text)) if section else []
+        speakers = (
+            parse_speaker_block(html_to_lines(draft.section_text(section))) if section else []
+        )
     if len(speakers) == 1:
         extra = {
-            field: _string(draft.matter.data.get(key))
-            for field, key in (
-                ("affiliation", "affiliation"),
-                ("position", "position"),
-                ("honorific", "honorific"),
-                ("id", "speaker_id"),
-            )
+            field: strip_html(draft.key_text(field) or "")
+            for field in ("affiliation", "position", "honorific")
         }
+        extra["id"] = draft.key_text("speaker_id") or ""
         speakers[0] = replace(speakers[0], **{f: v for f, v in extra.items() if v})
     return speakers
 
 
-def _when(draft: _Draft, default_timezone: str | None) -> When:
+def _without_html(value: object) -> object:
+    """A speaker value with the HTML of its text taken out (strings, and the strings of a
+    list or mapping): speakers are plain text."""
+    if isinstance(value, str):
+        return "\n".join(html_to_lines(value))
+    if isinstance(value, list):
+        return [_without_html(item) if isinstance(item, (str, Mapping)) else item for item in value]
+    if isinstance(value, Mapping):  # an "id" is a key, not text
+        return {
+            k: strip_html(v) if isinstance(v, str) and k != "id" else v for k, v in value.items()
+        }
+    return value
+
+
+def _when(draft: Draft, default_timezone: str | None) -> When:
     data = draft.matter.data
     start_key, start = draft.value("start")
     if start_key == "date" and "event_start" in data:
@@ -313,29 +214,35 @@ def _when(draft: _Draft, default_timezone: str | None) -> When:
             timezone=zone,
             default_timezone=default_timezone,
         )
-        line = draft.matter.line_of(start_key or time_key or "date")
+        lines = {
+            "date": draft.matter.line_of(start_key or time_key or "date"),
+            "time": draft.matter.line_of(time_key or start_key or "date"),
+            "timezone": draft.matter.line_of(tz_key or start_key or time_key or "date"),
+        }
         if (when.start is not None and data.get("all_day") is True) or data.get(
             "event_all_day"
         ) is True:
             when = When(_as_date(when.start), _as_date(when.end), when.timezone, when.problems)
     else:
+        zone_name = text_of(zone)
+        if tz_key and zone_name is None:
+            draft.complain(tz_key, f"'{tz_key}' should be text, not {kind_of(zone)}; ignored")
         parts = [s for s in (draft.section(r) for r in (Role.WHEN, Role.DATES, Role.TIMES)) if s]
         if not parts:
             draft.warn(1, "no-date", "no date: neither a date key nor a 'When' section")
-            zone_name = _string(zone)
             timezone = (
                 resolve_timezone(zone_name, default_timezone=default_timezone)[0]
                 if zone_name
                 else default_timezone
             )
             return When(None, None, timezone)
-        line = parts[0].content_line
-        text = "\n".join(strip_html(s.text) for s in parts)
-        if tz_key and _string(zone):
-            text = f"{text} ({_string(zone)})"
+        lines = dict.fromkeys(("date", "time", "timezone"), parts[0].content_line)
+        text = "\n".join(strip_html(draft.section_text(s)) for s in parts)
+        if zone_name:
+            text = f"{text} ({zone_name})"
         when = parse_when(text, default_timezone=default_timezone)
     for code, message in when.problems:
-        draft.warn(line, code, message)
+        draft.warn(lines.get(code.partition("-")[0], lines["date"]), code, message)
     return when
 
 
@@ -343,91 +250,104 @@ def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _markdown_field(draft: _Draft, group: str, role: Role) -> tuple[str, int]:
+def _markdown_field(draft: Draft, group: str, role: Role) -> tuple[str, int]:
+    markdown, line, _ = _markdown_source(draft, group, role)
+    return markdown, line
+
+
+def _markdown_source(draft: Draft, group: str, role: Role) -> tuple[str, int, bool]:
+    """(Markdown, line, whether it came from a front-matter key) of the abstract or bio."""
     key, value = draft.value(group)
-    if key and isinstance(value, str):
-        return html_to_markdown(clean_text(value)), draft.matter.line_of(key)
+    if key:
+        if is_text_like(value):
+            return draft.markdown(str(value)), draft.matter.line_of(key), True
+        draft.complain(key, f"'{key}' should be text, not {kind_of(value)}; ignored")
     section = draft.section(role)
     if section is not None:
-        return html_to_markdown(clean_text(section.text)), section.content_line
-    return "", 0
+        return draft.markdown(section.text), section.content_line, False
+    return "", 0, False
 
 
-def _has_headings(draft: _Draft) -> bool:
+def _has_headings(draft: Draft) -> bool:
     """Whether the body is organised under recognised headings (department style)."""
     return any(s.role not in (Role.PREAMBLE, Role.OTHER) for s in draft.sections)
 
 
-def _abstract(draft: _Draft) -> tuple[str, int]:
-    markdown, line = _markdown_field(draft, "abstract", Role.ABSTRACT)
-    if markdown or _has_headings(draft):
-        return markdown, line
+def _abstract(draft: Draft) -> tuple[str, int, bool]:
+    markdown, line, from_key = _markdown_source(draft, "abstract", Role.ABSTRACT)
+    if markdown or from_key or _has_headings(draft):
+        return markdown, line, from_key
     body = draft.matter.body
     if body.strip():
-        return html_to_markdown(clean_text(body.strip("\n"))), draft.sections[0].content_line
-    return "", 0
+        return draft.markdown(body.strip("\n")), draft.sections[0].content_line, False
+    return "", 0, False
 
 
-def _details(draft: _Draft, abstract_from_body: bool) -> tuple[str, int]:
+def _details(draft: Draft, abstract_from_body: bool) -> tuple[str, int]:
     """Body text that is neither of the known fields: banners, "Host", "Agenda", ... ."""
     if not _has_headings(draft):
         if abstract_from_body or not draft.matter.body.strip():
             return "", 0
-        return html_to_markdown(clean_text(draft.matter.body.strip("\n"))), draft.sections[
-            0
-        ].content_line
+        return draft.markdown(draft.matter.body.strip("\n")), draft.sections[0].content_line
     parts: list[str] = []
     line = 0
     for section in draft.sections:
         if section.role not in (Role.PREAMBLE, Role.OTHER, Role.HOST) or not section.text.strip():
             continue
-        line = line or section.line
-        heading = strip_html(section.heading)
-        text = html_to_markdown(clean_text(section.text))
-        parts.append(f"**{heading}**\n\n{text}" if heading else text)
-    return "\n\n".join(parts), line
+        heading = escape_markdown(strip_html(section.heading))
+        text = draft.markdown(section.text)
+        part = "\n\n".join(x for x in (f"**{heading}**" if heading else "", text) if x)
+        if part:
+            line = line or section.line
+            parts.append(part)
+    if len(parts) > 1:  # read as one text again, as it will be read once written out
+        return escape_headings(draft.markdown("\n\n".join(parts))), line
+    return escape_headings("".join(parts)), line
 
 
-def _bio(draft: _Draft) -> tuple[str, int]:
-    return _markdown_field(draft, "bio", Role.BIO)
-
-
-def _venue(draft: _Draft) -> tuple[str | None, str | None]:
+def _venue(draft: Draft) -> tuple[str | None, str | None]:
     key, value = draft.value("venue")
-    _, url_value = draft.value("online_url")
-    online_url = _string(url_value)
+    _, online_url = draft.text("online_url")
     if online_url and not is_safe_url(online_url):
         draft.warn(
             draft.matter.line_of("online_url"),
             "url",
-            f"link '{online_url}' is not http(s); left out",
+            f"link '{online_url[:100]}' is not http(s); left out",
         )
         online_url = None
-    if key:
-        if isinstance(value, Mapping):
-            venue = ", ".join(str(v) for v in value.values() if v)
-        else:
-            venue = _string(value) or ""
-            other = _string(draft.matter.data.get("location"))
-            if key == "venue" and other and other not in venue:
-                venue = f"{venue}, {other}"
+    if key and isinstance(value, Mapping):
+        venue = ", ".join(t for t in (text_of(v) for v in value.values()) if t)
         return strip_html(venue) or None, online_url
+    if key and is_text_like(value):
+        venue = text_of(value) or ""
+        other = draft.key_text("location") if key == "venue" else None
+        if other and other not in venue:
+            venue = f"{venue}, {other}"
+        return strip_html(venue) or None, online_url
+    if key:
+        draft.complain(key, f"'{key}' should be text, not {kind_of(value)}; ignored")
     section = draft.section(Role.VENUE)
     link = draft.section(Role.LINK)
-    place, url = parse_venue(section.text) if section else (None, None)
+    place, url = parse_venue(draft.section_text(section)) if section else (None, None)
     if link is not None:
-        url = url or parse_venue(link.text)[1]
+        url = url or parse_venue(draft.section_text(link))[1]
     return place, online_url or url
 
 
-def _series(draft: _Draft, title: str) -> str | None:
-    key, value = draft.value("series")
+def _series(draft: Draft, title: str) -> str | None:
+    key, value = draft.text("series")
     if key:
-        return _string(value)
-    texts = [s.text for s in draft.sections if s.role is Role.PREAMBLE]
-    texts += [s.heading for s in draft.sections if s.role is Role.OTHER]
+        return strip_html(value or "") or None
+    if not _has_headings(draft):  # prose under front matter names no series by itself
+        return series_from_title(title)
+    texts = [s.text[:_SERIES_WINDOW] for s in draft.sections if s.role is Role.PREAMBLE]
+    texts += [s.heading[:_SERIES_WINDOW] for s in draft.sections if s.role is Role.OTHER]
     # a banner heading ("Division of ...") may name the series on its first line
-    texts += [s.text.strip().split("\n")[0] for s in draft.sections if s.role is Role.OTHER]
+    texts += [
+        s.text[:_SERIES_WINDOW].strip().split("\n")[0]
+        for s in draft.sections
+        if s.role is Role.OTHER
+    ]
     for text in texts:
         plain = "\n".join(line for line in html_to_lines(text) if line)
         found = series_from_text(plain)
@@ -436,45 +356,50 @@ def _series(draft: _Draft, title: str) -> str | None:
     return series_from_title(title)
 
 
-def _links(draft: _Draft) -> tuple[tuple[str, str], ...]:
+def _links(draft: Draft) -> tuple[tuple[str, str], ...]:
     links: dict[str, str] = {}
     for key, name in LINK_KEYS.items():
-        url = _string(draft.matter.data.get(key))
+        url = draft.key_text(key)
         if url:
             links.setdefault(name, url)
     value = draft.matter.data.get("links")
     if isinstance(value, list):
         for item in value:
             if isinstance(item, Mapping):
-                label = _string(item.get("name") or item.get("type") or item.get("icon"))
-                url = _string(item.get("url"))
+                label = strip_html(
+                    text_of(item.get("name") or item.get("type") or item.get("icon")) or ""
+                )
+                url = text_of(item.get("url"))
                 if label and url:
                     links.setdefault(label.lower(), url)
     elif isinstance(value, Mapping):
         for name, url in value.items():
-            if _string(url):
-                links.setdefault(str(name), str(_string(url)))
+            label = strip_html(text_of(name) or "")
+            if text_of(url) and label:
+                links.setdefault(label, str(text_of(url)))
+    elif value is not None:
+        draft.complain("links", f"'links' should be a list or a mapping, not {kind_of(value)}")
     kept = []
     for name, url in links.items():
-        if is_safe_url(url) or not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+        if is_safe_link(url, relative=True):
             kept.append((name, url))
         else:
-            draft.warn(1, "url", f"link '{name}' has an unsafe address; left out")
+            draft.warn(1, "url", f"link '{name[:60]}' has an unsafe address; left out")
     return tuple(kept)
 
 
-def _tags(draft: _Draft) -> tuple[str, ...]:
+def _tags(draft: Draft) -> tuple[str, ...]:
     key, value = draft.value("tags")
-    if isinstance(value, str):
-        return tuple(t.strip() for t in value.split(",") if t.strip())
+    if is_text_like(value):
+        return tuple(t for t in (strip_html(part) for part in str(value).split(",")) if t)
     if isinstance(value, list):
-        return tuple(t for t in (_string(v) for v in value) if t)
+        return tuple(t for t in (strip_html(text_of(v) or "") for v in value) if t)
     if key:
-        draft.warn(draft.matter.line_of(key), "type", f"'{key}' should be a list of words")
+        draft.complain(key, f"'{key}' should be a list of words, not {kind_of(value)}")
     return ()
 
 
-def _check_dates(draft: _Draft, talk: Talk, title_date: dt.date | None) -> None:
+def _check_dates(draft: Draft, talk: Talk, title_date: dt.date | None) -> None:
     day = _as_date(talk.start)
     if day is None:
         return
@@ -500,7 +425,7 @@ def _check_dates(draft: _Draft, talk: Talk, title_date: dt.date | None) -> None:
             )
 
 
-def _check_content(draft: _Draft, talk: Talk) -> None:
+def _check_content(draft: Draft, talk: Talk) -> None:
     if not talk.speakers:
         draft.warn(1, "no-speaker", "no speaker: neither a speaker key nor a 'Speaker' section")
     if not talk.abstract.strip():

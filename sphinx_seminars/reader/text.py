@@ -1,7 +1,10 @@
-"""Text clean-up: line endings, invisible characters, and the HTML found in real talk files.
+"""Text clean-up: line endings, invisible and control characters, and the HTML of talk files.
 
-HTML is never passed through: it becomes Markdown structure (for rendering) or plain text
-(for the JSON model and the speaker block).  Only links with http, https or mailto survive.
+HTML is first reduced by :mod:`.sanitize` (nh3) to an allow-list; what is left becomes
+Markdown structure (for rendering) or plain text (for the JSON model and the speaker block).
+The Markdown never holds raw HTML: every ``<`` of the text is written ``&lt;``.  With
+``allow_raw_html`` the tags of :data:`.sanitize.RAW_TAGS` that Markdown cannot express stay
+as raw HTML, exactly as nh3 wrote them.
 """
 
 from __future__ import annotations
@@ -9,23 +12,63 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from html.parser import HTMLParser
-from typing import ClassVar
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .markdown_safety import neutralise_markdown
+from .sanitize import RAW_BLOCKS, RAW_TAGS, sanitize_html, sanitize_to_lines
+from .urls import is_safe_url
+
+__all__ = [
+    "INVISIBLE",
+    "clean_text",
+    "collapse_spaces",
+    "drop_control_characters",
+    "escape_markdown",
+    "html_to_lines",
+    "html_to_markdown",
+    "is_safe_url",
+    "markdown_to_plain",
+    "normalise_newlines",
+    "strip_html",
+]
+
 #: Characters that carry nothing visible and break matching (zero-width space and friends).
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029"), " ")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>", re.IGNORECASE)
 _ROLE = re.compile(r"\{su[bp]\}`([^`]*)`")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+# a tag as nh3 writes it: lower-case name, double-quoted attribute values without "<" or ">"
+_CANONICAL_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"]*")*)\s*/?>')
+_HREF = re.compile(r'\shref="([^"]*)"')
+_ENTITY_LIKE = re.compile(r"&(?=[A-Za-z0-9#])")  # HTML also reads "&copy" and "&amp" without ";"
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]>!|~$])")
+_LINE_START_MARKS = re.compile(r"^([ \t]*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
+_EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_ROLE_UNSAFE = re.compile(r"[<>&\n\\]")
+_LINE_BREAKS = re.compile(r"<br>[ \t]*\n?|</?(?:p|div|li|ul|ol)>")
 
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, so that every line break counts as one line."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def drop_control_characters(text: str) -> tuple[str, int | None]:
+    """Text without control characters (tab and newline stay), lone surrogates and
+    non-characters; the Unicode line and paragraph separators (line breaks to YAML, not to
+    Markdown) become spaces.  Also the line of the first character changed (None if none)."""
+    first = _CONTROL.search(text)
+    if first is None:
+        return text, None
+    line = text.count("\n", 0, first.start()) + 1
+    return _CONTROL.sub("", text.translate(_SEPARATORS)), line
 
 
 def clean_text(text: str) -> str:
@@ -38,119 +81,172 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def is_safe_url(url: str) -> bool:
-    """Whether a link target may appear in the output (http, https or mailto only)."""
-    return bool(SAFE_URL.match(url.strip()))
+def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text: ``<`` and an ``&`` that would
+    start an entity as entities (like :func:`html_to_markdown`), inline punctuation and the
+    marks that start a heading, list or quote at the start of a line backslash-escaped."""
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    text = _LINE_START_MARKS.sub(_escape_line_start, text)
+    return _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
 
 
-class _MarkdownFromHtml(HTMLParser):
-    """Turns Markdown with embedded HTML into Markdown without any HTML."""
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark = match.groups()
+    if mark[0].isdigit():  # "1." and "1)": escape the dot or bracket after the number
+        return f"{indent}{mark}\\"
+    return f"{indent}\\{mark}"
 
-    INLINE: ClassVar[dict[str, str]] = {"b": "**", "strong": "**", "i": "*", "em": "*"}
-    BLOCK: ClassVar[set[str]] = {
-        "p",
-        "div",
-        "ul",
-        "ol",
-        "table",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    }
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.href: list[str | None] = []
-        self.script_depth = 0
-        self.role: str | None = None
-        self.swallow_newline = False
+def html_to_markdown(text: str, *, allow_raw_html: bool = False) -> str:
+    """Markdown that may hold HTML tags -> Markdown holding none (no raw HTML reaches MyST),
+    whose links are all safe and which calls no MyST directive, role or substitution.
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.script_depth += 1
-        elif tag == "br":
+    With ``allow_raw_html`` the tags of :data:`.sanitize.RAW_TAGS` stay as (clean) raw HTML.
+    """
+    text = _AUTOLINK.sub(lambda m: f'<a href="{html.escape(m.group(1))}">{m.group(1)}</a>', text)
+    writer = _MarkdownWriter(keep_raw=allow_raw_html)
+    # "&#1;" is a control character once decoded: drop those again
+    writer.feed(_CONTROL.sub("", sanitize_html(text, allow_raw_html=allow_raw_html)))
+    if writer.role:
+        writer.close_role()
+    markdown = _drop_useless_breaks("".join(writer.out).rstrip()).rstrip()
+    return neutralise_markdown(re.sub(r"\n{3,}", "\n\n", markdown).strip("\n"))
+
+
+def _unescape_canonical(text: str) -> str:
+    """The text of canonical HTML: nh3 escapes only these characters (a fast ``unescape``)."""
+    if "&" not in text:
+        return text
+    for entity, character in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&nbsp;", "\u00a0")):
+        text = text.replace(entity, character)
+    return text.replace("&amp;", "&")
+
+
+def _drop_useless_breaks(markdown: str) -> str:
+    """Without the hard line breaks (a backslash ending a line) before a blank line or the
+    end, where Markdown shows them as a backslash; one pass from the end, so that a break
+    left alone on its line goes too."""
+    if "\\\n" not in markdown and not markdown.endswith("\\"):
+        return markdown
+    lines = markdown.split("\n")
+    blank_after = True
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if blank_after and line.endswith("\\"):
+            backslashes = len(line) - len(line.rstrip("\\"))
+            line = line[:-1] if backslashes % 2 else line
+            lines[index] = line
+        blank_after = not line.strip()
+    return "\n".join(lines)
+
+
+@dataclass
+class _MarkdownWriter:
+    """Writes Markdown for the canonical HTML of :func:`.sanitize.sanitize_html`."""
+
+    keep_raw: bool
+    out: list[str] = field(default_factory=list)
+    hrefs: list[str | None] = field(default_factory=list)
+    role: str | None = None
+    role_text: list[str] = field(default_factory=list)
+    swallow_newline: bool = False
+    raw_depth: int = 0  # inside a block kept as raw HTML (a table), everything stays HTML
+
+    def feed(self, canonical: str) -> None:
+        position = 0
+        for tag in _CANONICAL_TAG.finditer(canonical):
+            self.text(_unescape_canonical(canonical[position : tag.start()]))
+            closing, name, attributes = tag.groups()
+            if self.keep_raw and (name in RAW_TAGS or self.raw_depth):
+                self.raw(tag.group(0), name, closing=bool(closing))
+            elif closing:
+                self.end(name)
+            else:
+                self.start(name, attributes)
+            position = tag.end()
+        self.text(_unescape_canonical(canonical[position:]))
+
+    def raw(self, tag: str, name: str, *, closing: bool) -> None:
+        """A tag kept as raw HTML, exactly as nh3 wrote it."""
+        if name in RAW_BLOCKS:
+            self.raw_depth = max(0, self.raw_depth + (-1 if closing else 1))
+        self.out.append(tag)
+
+    def start(self, name: str, attributes: str) -> None:
+        if self.role:
+            return  # a role holds text only
+        if name == "br":
             self.out.append("\\\n")
             self.swallow_newline = True
-        elif tag in self.INLINE:
-            self.out.append(self.INLINE[tag])
-        elif tag in ("sup", "sub"):
-            self.role = tag
-            self.out.append("{" + tag + "}`")
-        elif tag == "a":
-            href = dict(attrs).get("href") or ""
-            safe = is_safe_url(href)
-            self.href.append(href.strip() if safe else None)
-            if safe:
+        elif name in _EMPHASIS:
+            self.out.append(_EMPHASIS[name])
+        elif name in ("sup", "sub"):
+            self.role = name
+        elif name == "a":
+            found = _HREF.search(attributes)
+            href = _unescape_canonical(found.group(1)).strip() if found else ""
+            self.hrefs.append(href if is_safe_url(href) else None)
+            if is_safe_url(href):
                 self.out.append("[")
-        elif tag == "li":
+        elif name == "li":
             self.out.append("\n- ")
-        elif tag in self.BLOCK:
+        elif name in _BLOCKS:
             self.out.append("\n\n")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.script_depth = max(0, self.script_depth - 1)
-        elif tag in self.INLINE:
+    def end(self, name: str) -> None:
+        if self.role:
+            if name == self.role:
+                self.close_role()
+        elif name in _EMPHASIS:
             # emphasis closes right after its text, or Markdown does not see it closed
             trailing = ""
             while self.out and self.out[-1] != self.out[-1].rstrip(" \t"):
                 trailing = self.out[-1][len(self.out[-1].rstrip(" \t")) :] + trailing
                 self.out[-1] = self.out[-1].rstrip(" \t")
-            self.out.append(self.INLINE[tag] + trailing)
-        elif tag in ("sup", "sub") and self.role:
-            self.role = None
-            self.out.append("`")
-        elif tag == "a" and self.href:
-            href = self.href.pop()
+            self.out.append(_EMPHASIS[name] + trailing)
+        elif name == "a" and self.hrefs:
+            href = self.hrefs.pop()
             if href is not None:
                 self.out.append(f"]({_escape_destination(href)})")
-        elif tag in self.BLOCK or tag == "li":
+        elif name in _BLOCKS or name == "li":
             self.out.append("\n\n")
 
-    def handle_data(self, data: str) -> None:
-        if self.script_depth:
+    def text(self, data: str) -> None:
+        if not data:
             return
         if self.swallow_newline:
             data = re.sub(r"^[ \t]*\n", "", data)
             self.swallow_newline = False
         if self.role:
-            self.out.append(data.replace("`", ""))
+            self.role_text.append(data)
+        elif self.raw_depth:  # HTML text, on lines of its own: a blank line would end it
+            self.out.append(_BLANK_LINES.sub("\n", html.escape(data, quote=False)))
         else:
-            self.out.append(data.replace("\\<", "<").replace("<", "\\<").replace("&", "\\&"))
+            self.out.append(_ENTITY_LIKE.sub("&amp;", data).replace("<", "&lt;"))
+
+    def close_role(self) -> None:
+        """``{sup}`text``` for a one-line text without markup characters (a role shows its
+        content literally, so these could not be escaped); the plain text otherwise."""
+        role, text = self.role, "".join(self.role_text).replace("`", "")
+        self.role, self.role_text = None, []
+        if text.strip() and not _ROLE_UNSAFE.search(text):
+            self.out.append(f"{{{role}}}`{text}`")
+        else:
+            self.text(text)
 
 
 def _escape_destination(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-
-
-def html_to_markdown(text: str) -> str:
-    """Markdown that may hold HTML tags -> Markdown holding none (no raw HTML reaches MyST)."""
-    text = _AUTOLINK.sub(lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', text)
-    parser = _MarkdownFromHtml()
-    parser.feed(text)
-    parser.close()
-    markdown = "".join(parser.out)
-    markdown = re.sub(r"\\\n(?=[ \t]*(?:\n|$))", "\n", markdown)  # a break before a blank line
-    markdown = re.sub(r"(?:\\\n[ \t]*)+$", "", markdown)
-    markdown = re.sub(r"\n{3,}", "\n\n", markdown)
-    return markdown.strip("\n")
+    """A link target that Markdown reads back whole and the same: no spaces, brackets or
+    controls, and an ``&`` that could start an entity written ``&amp;``."""
+    url = re.sub(r"[\s()<>\\`]", lambda m: f"%{ord(m.group(0)):02X}", url)
+    return _ENTITY_LIKE.sub("&amp;", url)
 
 
 def html_to_lines(text: str) -> list[str]:
     """Plain-text lines of an HTML-ish block: ``<br>`` and newlines break lines, tags go,
     link text stays, entities are decoded; blank lines are kept as ``""``."""
-    text = re.sub(r"<br\s*/?>[ \t]*\n?", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"</?(?:p|div|li|ul|ol)\b[^>]*>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", "", text)
-    return [collapse_spaces(clean_text(html.unescape(line))) for line in text.split("\n")]
+    text = _LINE_BREAKS.sub("\n", _CONTROL.sub("", sanitize_to_lines(text)))
+    return [collapse_spaces(clean_text(_unescape_canonical(line))) for line in text.split("\n")]
 
 
 def strip_html(text: str) -> str:
@@ -175,13 +271,15 @@ def markdown_to_plain(markdown: str) -> str:
             prefix = ""
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))
+        elif token.type == "html_block":  # kept with allow_raw_html: its text only
+            blocks.append("\n".join(line for line in html_to_lines(token.content) if line))
     return "\n\n".join(block.strip() for block in blocks if block.strip())
 
 
 def _inline_plain(children: list[Token]) -> str:
     parts: list[str] = []
     for child in children:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
             parts.append(" ")

@@ -1002,20 +1002,23 @@ def _narrow(zone: _Zone, stated: _Zone, on: dt.date | None) -> _Zone:
 # --------------------------------------------------------------------------- assembling
 
 
-def _wall_time_problems(moment: dt.datetime) -> list[Problem]:
-    """A problem when a local time falls in a daylight-saving gap (it never happens)."""
+def _real_moment(moment: dt.datetime, problems: list[Problem]) -> dt.datetime:
+    """The moment itself; or, for a local time in a daylight-saving gap (it never happens),
+    the time the clocks show at that moment (02:30 for 01:30 when they go forward at 01:00),
+    with a problem."""
     if not isinstance(moment.tzinfo, ZoneInfo):
-        return []
-    back = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
-    if back.replace(tzinfo=None) == moment.replace(tzinfo=None):
-        return []
-    place = moment.tzinfo.key
-    return [
+        return moment
+    real = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
+    if real.replace(tzinfo=None) == moment.replace(tzinfo=None):
+        return moment
+    problems.append(
         (
             "time",
-            f"{moment:%H:%M} does not exist on {moment:%Y-%m-%d} in {place} (clocks go forward)",
+            f"{moment:%H:%M} does not exist on {moment:%Y-%m-%d} in {moment.tzinfo.key}"
+            f" (clocks go forward); read as {real:%H:%M}",
         )
-    ]
+    )
+    return real
 
 
 def _offset_problems(moment: dt.datetime, name: str | None, stated: _Zone | None) -> list[Problem]:
@@ -1062,10 +1065,10 @@ def _assemble(reading: _Reading, display: _Zone | None, default: str | None) -> 
         return When(day, reading.end_date, name, tuple(problems))
     if tzinfo is None and not any(code == "timezone" for code, _ in problems):
         problems.append(("timezone", "no time zone given"))
-    start = dt.datetime.combine(day, reading.start_time, tzinfo=tzinfo)
-    problems += _wall_time_problems(start)
+    wall_start = dt.datetime.combine(day, reading.start_time, tzinfo=tzinfo)
+    start = _real_moment(wall_start, problems)
     problems += _offset_problems(start, name, reading.cross_check) if tzinfo else []
-    end = _end(reading, start, default, problems)
+    end = _end(reading, wall_start, default, problems)
     if display is not None and wall is not display and tzinfo is not None:
         name, shown = _zone_for(display, default, day, problems)
         if shown is not None:
@@ -1087,6 +1090,7 @@ def _end(
     end = dt.datetime.combine(day, reading.end_time, tzinfo=tzinfo)
     if reading.end_date is None and end <= start:
         end = dt.datetime.combine(day + dt.timedelta(days=1), reading.end_time, tzinfo=tzinfo)
+    end = _real_moment(end, problems)
     return end.astimezone(start.tzinfo) if start.tzinfo is not None else end
 
 

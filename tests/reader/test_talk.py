@@ -283,7 +283,7 @@ def test_yaml_time_read_as_base_60() -> None:
         "---\ntitle: T\ndate: 2025-01-02\ntime: 10:30\ntimezone: UTC\n---\n", source="t.md"
     )
     assert isinstance(talk.start, dt.datetime) and (talk.start.hour, talk.start.minute) == (10, 30)
-    assert [p.line for p in talk.problems if p.code == "time"] == [3]
+    assert [p.line for p in talk.problems if p.code == "time"] == [4]  # the line of "time:"
 
 
 def test_unknown_key_suggests() -> None:

@@ -461,6 +461,15 @@ def test_time_in_a_spring_forward_gap_is_reported() -> None:
     assert codes(when) == ["time"]
 
 
+def test_time_in_a_gap_becomes_the_time_the_clocks_show() -> None:
+    when = parse_when("2025-03-30 01:30 to 01:45 Europe/London")
+    assert (iso(when.start), iso(when.end)) == (
+        "2025-03-30T02:30:00+01:00",
+        "2025-03-30T02:45:00+01:00",
+    )
+    assert "read as 02:30" in when.problems[0][1]
+
+
 def test_invalid_default_zone_is_reported() -> None:
     when = parse_when("9 Jan 2025, 3 PM", default_timezone="Nowhere/Special")
     assert ("timezone", "unknown default time zone 'Nowhere/Special'") in when.problems

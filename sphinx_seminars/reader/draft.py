@@ -1,0 +1,105 @@
+"""The working state of a talk being read: its front matter and sections, read by group with
+type checks and length limits, and the problems found so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Level, Problem
+from .frontmatter import FrontMatter
+from .keys import KEYS, TEXT_LIMITS, group_of
+from .sections import Role, Section
+from .text import clean_text, html_to_markdown
+from .values import clip, is_empty, is_text_like, kind_of, text_of
+
+#: The longest section text read as a field (characters); the rest of a longer one is left
+#: unread, because no honest "When" or "Speaker" section is that long.
+SECTION_LIMITS: dict[Role, int] = {
+    Role.WHEN: 1000,
+    Role.DATES: 1000,
+    Role.TIMES: 1000,
+    Role.SPEAKER: 4000,
+    Role.VENUE: 2000,
+    Role.LINK: 2000,
+}
+
+
+@dataclass
+class Draft:
+    """Mutable working state while a talk is assembled."""
+
+    source: str
+    matter: FrontMatter
+    sections: list[Section]
+    allow_raw_html: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    complained: set[tuple[str, str]] = field(default_factory=set)  # (key, code) said once
+
+    def warn(self, line: int, code: str, message: str, level: Level = "warning") -> None:
+        self.problems.append(Problem(line, code, message, level))
+
+    def value(self, group: str) -> tuple[str | None, object]:
+        """The first key of a group that has a value, and that value (strings and strings in
+        a list cut to the group's length limit, with a ``too-long`` warning)."""
+        for key in KEYS[group]:
+            value = self.matter.data.get(key)
+            if not is_empty(value):
+                return key, self._clipped(key, value, TEXT_LIMITS.get(group))
+        return None, None
+
+    def text(self, group: str) -> tuple[str | None, str | None]:
+        """The first key of a group with a text-like value, and its text; a key holding
+        something else (a list, a mapping, true/false) gives a ``type`` warning and is passed
+        over."""
+        for key in KEYS[group]:
+            found = self.key_text(key)
+            if found is not None:
+                return key, found
+        return None, None
+
+    def key_text(self, key: str) -> str | None:
+        """The text of one key (None when absent or not text-like, with a ``type`` warning)."""
+        value = self.matter.data.get(key)
+        if is_empty(value):
+            return None
+        if not is_text_like(value):
+            self.complain(key, f"'{key}' should be text, not {kind_of(value)}; ignored")
+            return None
+        group = group_of(key)
+        return text_of(self._clipped(key, value, TEXT_LIMITS.get(group or "", 2000)))
+
+    def complain(self, key: str, message: str, code: str = "type") -> None:
+        """A warning about a key, at its line, said once however often the key is read."""
+        if (key, code) not in self.complained:
+            self.complained.add((key, code))
+            self.warn(self.matter.line_of(key), code, message)
+
+    def _clipped(self, key: str, value: object, limit: int | None) -> object:
+        if limit is None:
+            return value
+        clipped, length = clip(value, limit)
+        if length is not None:
+            message = f"'{key}' is {length:,} characters long; only the first {limit:,} are read"
+            self.complain(key, message, "too-long")
+        return clipped
+
+    def markdown(self, text: str) -> str:
+        """Safe Markdown of a text that may hold HTML (see :func:`.text.html_to_markdown`)."""
+        return html_to_markdown(clean_text(text), allow_raw_html=self.allow_raw_html)
+
+    def section(self, role: Role) -> Section | None:
+        """The first section of a role that has text."""
+        return next((s for s in self.sections if s.role is role and s.text.strip()), None)
+
+    def section_text(self, section: Section) -> str:
+        """A section's text, cut to its role's limit (with a ``too-long`` warning)."""
+        text = section.text
+        limit = SECTION_LIMITS.get(section.role)
+        if limit is None or len(text) <= limit:
+            return text
+        message = (
+            f"the '{section.heading[:40]}' section is {len(text):,} characters long;"
+            f" only the first {limit:,} are read"
+        )
+        self.warn(section.content_line, "too-long", message)
+        return text[:limit]

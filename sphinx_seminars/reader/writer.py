@@ -1,0 +1,109 @@
+"""Write a Talk out as a talk file (flat YAML front matter, Markdown body) that the reader
+reads back to the same talk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import yaml
+
+from ..model import Speaker, Talk
+from .text import escape_markdown
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper; text of several lines as a ``|`` block, as people write it."""
+
+    yaml_representers: ClassVar[dict[Any, Callable[[Any, Any], yaml.Node]]] = {
+        **yaml.SafeDumper.yaml_representers,
+        str: _represent_text,
+    }
+
+
+def write_talk_file(talk: Talk) -> str:
+    """The talk as the text of a talk file.
+
+    Structured fields go into the front matter.  Plain text (title, speakers, venue, series,
+    tags), which the reader takes for HTML, is written with ``&``, ``<`` and ``>`` escaped.
+    The abstract (its references after a "References:" line) and the bio are Markdown
+    values; the details are the body.
+    """
+    data: dict[str, object] = {"title": _html_text(talk.title)}
+    if talk.permalink:
+        data["permalink"] = talk.permalink
+    else:
+        data["id"] = talk.id
+    if talk.speakers:
+        data["speakers"] = [_speaker(speaker) for speaker in talk.speakers]
+    data |= _moments(talk)
+    optional: dict[str, object] = {
+        "venue": _html_text(talk.venue),
+        "online_url": talk.online_url,
+        "series": _html_text(talk.series),
+        "tags": [_html_text(tag) for tag in talk.tags] or None,
+        "links": {_html_text(name): url for name, url in talk.links} or None,
+        "abstract": _abstract(talk) or None,
+        "bio": talk.bio or None,
+    }
+    data |= {key: value for key, value in optional.items() if value is not None}
+    if talk.details and not talk.abstract and not talk.references:
+        data["abstract"] = " "  # present but empty: the body is the details, not the abstract
+    front = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=2**16)
+    return f"---\n{front}---\n{talk.details}\n" if talk.details else f"---\n{front}---\n"
+
+
+def _html_text(text: str | None) -> str | None:
+    """Plain text as the reader reads it back (it takes text values for HTML)."""
+    return html.escape(text, quote=False) if text else None
+
+
+def _speaker(speaker: Speaker) -> dict[str, str]:
+    fields = {
+        "name": _html_text(speaker.name),
+        "honorific": _html_text(speaker.honorific),
+        "position": _html_text(speaker.position),
+        "affiliation": _html_text(speaker.affiliation),
+        "id": speaker.id,
+    }
+    return {key: value for key, value in fields.items() if value}
+
+
+def _moments(talk: Talk) -> dict[str, object]:
+    """``date``, ``end`` and ``timezone``: dates and times as YAML timestamps."""
+    moments: dict[str, object] = {}
+    if talk.start is not None:
+        moments["date"] = _timestamp(talk.start, talk.timezone)
+    if talk.end is not None:
+        moments["end"] = _timestamp(talk.end, talk.timezone)
+    if talk.timezone:
+        moments["timezone"] = talk.timezone
+    return moments
+
+
+def _timestamp(moment: dt.datetime | dt.date, zone: str | None) -> dt.datetime | dt.date:
+    """A date, or a datetime YAML can write: in UTC when the zone is named (the reader shows
+    it in that zone again, whatever the offset of the day), else with its plain offset."""
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+        return moment
+    if zone:
+        return moment.astimezone(dt.timezone.utc)
+    return moment.replace(tzinfo=dt.timezone(moment.utcoffset() or dt.timedelta(0)))
+
+
+def _abstract(talk: Talk) -> str:
+    """The abstract, with its references after a "References:" line, numbered."""
+    if not talk.references:
+        return talk.abstract
+    listed = "\n".join(
+        f"{number}. {escape_markdown(reference)}"
+        for number, reference in enumerate(talk.references, start=1)
+    )
+    return f"{talk.abstract}\n\nReferences:\n\n{listed}".lstrip("\n")
