@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import unicodedata
@@ -196,6 +197,8 @@ def _valid_zone(name: str | None) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal that cannot show some text
+        sys.stdout.reconfigure(errors="backslashreplace")
     if not _valid_zone(args.timezone):
         parser.error(f"--timezone: '{args.timezone}' is not an IANA time zone (Asia/Kolkata)")
     if args.command == "check":

@@ -111,6 +111,30 @@ class _PlainLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+if yaml.__with_libyaml__:
+
+    class _FastPlainLoader(yaml.CSafeLoader):
+        """libyaml's loader with the same plain constructors, for simple front matter."""
+
+        yaml_constructors = _plain_constructors()
+
+    FAST_LOADER: type[Any] | None = _FastPlainLoader
+else:  # pragma: no cover - PyYAML without libyaml
+    FAST_LOADER = None
+
+#: Flow collections, anchors, aliases and tags: what needs the guarded (pure Python) loader.
+_GUARDED = re.compile(r"[\[\]{}&*!]")
+
+
+def _loader_for(source: str) -> type[Any]:
+    """libyaml for simple front matter (no flow collections, anchors, aliases or tags, and
+    shallow), the depth-guarded pure-Python loader for anything else."""
+    if FAST_LOADER is None or _GUARDED.search(source):
+        return _PlainLoader
+    indents = (len(line) - len(line.lstrip(" ")) for line in source.split("\n"))
+    return FAST_LOADER if max(indents, default=0) <= MAX_DEPTH else _PlainLoader
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Find and parse the front matter of ``text`` (already with ``\\n`` line ends)."""
     lines = text.split("\n")
@@ -168,7 +192,8 @@ def _drop_controls_in_strings(data: dict[str, object]) -> bool:
 
 def _load_yaml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
     """(data, line of each top-level key, problems) of a YAML front matter."""
-    loader = _PlainLoader(source.translate(_YAML_LINE_BREAKS))
+    source = source.translate(_YAML_LINE_BREAKS)
+    loader = _loader_for(source)(source)
     try:
         node = loader.get_single_node()
         if node is None:

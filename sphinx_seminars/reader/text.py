@@ -124,19 +124,17 @@ def _unescape_canonical(text: str) -> str:
 
 def _drop_useless_breaks(markdown: str) -> str:
     """Without the hard line breaks (a backslash ending a line) before a blank line or the
-    end, where Markdown shows them as a backslash; one pass from the end, so that a break
-    left alone on its line goes too."""
+    end, where Markdown shows them as a backslash: a line before a blank line loses every
+    backslash and space at its end.  One pass from the end, so that a break left alone on
+    its line goes too."""
     if "\\\n" not in markdown and not markdown.endswith("\\"):
         return markdown
     lines = markdown.split("\n")
     blank_after = True
     for index in range(len(lines) - 1, -1, -1):
-        line = lines[index]
-        if blank_after and line.endswith("\\"):
-            backslashes = len(line) - len(line.rstrip("\\"))
-            line = line[:-1] if backslashes % 2 else line
-            lines[index] = line
-        blank_after = not line.strip()
+        if blank_after:
+            lines[index] = lines[index].rstrip("\\ \t")
+        blank_after = not lines[index].strip()
     return "\n".join(lines)
 
 
@@ -257,8 +255,17 @@ def strip_html(text: str) -> str:
 _MD = MarkdownIt("commonmark")
 
 
+#: What can make Markdown more than words: markup characters, or a line that opens a block.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&{}!|~=:#]|^\s*(?:[-+>]|\d+[.)])| {2,}\n", re.MULTILINE)
+
+
 def markdown_to_plain(markdown: str) -> str:
     """Plain text of a Markdown body: paragraphs separated by blank lines, lists with "- "."""
+    if not _MARKUP.search(markdown):  # words only: no need to parse
+        paragraphs = re.split(r"\n[ \t]*\n", markdown)
+        return "\n\n".join(
+            p for p in (collapse_spaces(p.replace("\n", " ")) for p in paragraphs) if p
+        )
     markdown = _ROLE.sub(r"\1", markdown)
     blocks: list[str] = []
     prefix = ""
