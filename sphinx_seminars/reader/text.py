@@ -37,6 +37,17 @@ __all__ = [
 
 #: Characters that carry nothing visible and break matching (zero-width space and friends).
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: Letters of the Symbol font as word processors store them, in the private-use area
+#: (U+F000 + the font's code): "\uf062" is a beta.  They become the real characters.
+SYMBOL_FONT = {
+    0xF000 + ord(code): letter
+    for code, letter in zip(
+        "abgdezhqiklmnxpsrtufcyjwoABGDEZHQIKLMNXPSRTUFCYWJO",
+        "αβγδεζηθικλμνξπσρτυφχψϕωοΑΒΓΔΕΖΗΘΙΚΛΜΝΞΠΣΡΤΥΦΧΨΩϑΟ",
+        strict=True,
+    )
+} | {0xF0B0: "°", 0xF0B1: "±", 0xF0B4: "×", 0xF0B8: "÷", 0xF0A3: "≤", 0xF0B3: "≥",
+     0xF0AE: "→", 0xF0BB: "≈", 0xF0B9: "≠", 0xF0A5: "∞", 0xF0B6: "∂", 0xF0D6: "√"}  # fmt: skip
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
 _SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029"), " ")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>", re.IGNORECASE)
@@ -72,8 +83,8 @@ def drop_control_characters(text: str) -> tuple[str, int | None]:
 
 
 def clean_text(text: str) -> str:
-    """Drop invisible characters and compose Unicode (NFC)."""
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+    """Drop invisible characters, read Symbol-font letters, compose Unicode (NFC)."""
+    return unicodedata.normalize("NFC", text.translate(INVISIBLE).translate(SYMBOL_FONT))
 
 
 def collapse_spaces(text: str) -> str:

@@ -337,3 +337,9 @@ def test_raw_html_never_survives() -> None:
     assert "alert(1)" not in talk.abstract
     assert "javascript:" not in talk.abstract
     assert "<img" not in talk.abstract and "<" not in talk.abstract.replace("\\<", "")
+
+
+def test_symbol_font_letters_become_real_characters() -> None:
+    text = "---\ntitle: T\ndate: 2025-01-02\n---\n### Abstract\nA \uf062-phase alloy, 5 \uf06dm grains.\n"
+    talk = parse_talk(text, source="t.md")
+    assert talk.abstract == "A β-phase alloy, 5 μm grains."
