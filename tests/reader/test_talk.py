@@ -340,6 +340,7 @@ def test_raw_html_never_survives() -> None:
 
 
 def test_symbol_font_letters_become_real_characters() -> None:
-    text = "---\ntitle: T\ndate: 2025-01-02\n---\n### Abstract\nA \uf062-phase alloy, 5 \uf06dm grains.\n"
+    body = "### Abstract\nA \uf062-phase alloy, 5 \uf06dm grains.\n"
+    text = "---\ntitle: T\ndate: 2025-01-02\n---\n" + body
     talk = parse_talk(text, source="t.md")
     assert talk.abstract == "A β-phase alloy, 5 μm grains."
