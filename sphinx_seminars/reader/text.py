@@ -82,9 +82,14 @@ def drop_control_characters(text: str) -> tuple[str, int | None]:
     return _CONTROL.sub("", text.translate(_SEPARATORS)), line
 
 
+_CLEANING = INVISIBLE | SYMBOL_FONT
+
+
 def clean_text(text: str) -> str:
     """Drop invisible characters, read Symbol-font letters, compose Unicode (NFC)."""
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE).translate(SYMBOL_FONT))
+    if text.isascii():  # nothing to drop, read or compose
+        return text
+    return unicodedata.normalize("NFC", text.translate(_CLEANING))
 
 
 def collapse_spaces(text: str) -> str:
