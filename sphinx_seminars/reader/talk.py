@@ -391,7 +391,8 @@ def _links(draft: Draft) -> tuple[tuple[str, str], ...]:
 def _tags(draft: Draft) -> tuple[str, ...]:
     key, value = draft.value("tags")
     if is_text_like(value):
-        return tuple(t for t in (strip_html(part) for part in str(value).split(",")) if t)
+        parts = str(value).split(",")
+        return tuple(t for t in (strip_html(text_of(part) or "") for part in parts) if t)
     if isinstance(value, list):
         return tuple(t for t in (strip_html(text_of(v) or "") for v in value) if t)
     if key:
