@@ -17,7 +17,7 @@ from .nodes import setup_nodes
 from .static import setup_static
 
 #: Bump when the shape of what the extension keeps in the environment changes.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup_extension(app: Sphinx) -> dict[str, Any]:

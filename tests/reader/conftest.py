@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
@@ -15,6 +18,8 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 _IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
+# hypothesis keeps caches; keep them out of the source folder
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "sphinx-seminars-hypothesis")
 
 #: Every MyST syntax extension a site might enable that adds syntax to inline text or blocks.
 EXTENSIONS = {
