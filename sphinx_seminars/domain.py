@@ -3,7 +3,7 @@ read from here.  All cross-document state lives in the domain's data, keyed by d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
@@ -420,10 +420,6 @@ class SeminarDomain(Domain):
 
 def domain_of(env: BuildEnvironment) -> SeminarDomain:
     return cast("SeminarDomain", env.get_domain("seminar"))
-
-
-def all_talks(env: BuildEnvironment) -> Iterable[TalkEntry]:
-    return domain_of(env).talks()
 
 
 def warn_unknown_target(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:

@@ -88,13 +88,6 @@ def select(domain: SeminarDomain, spec: ListingSpec, on: dt.date) -> list[TalkEn
     return talks[: spec.limit] if spec.limit is not None else talks
 
 
-def _choice(values: tuple[str, ...]) -> Callable[[str], str]:
-    def check(argument: str) -> str:
-        return directives.choice(argument.strip().lower(), values)
-
-    return check
-
-
 def listing_placeholder(
     directive: SphinxDirective, spec: ListingSpec, classes: list[str] | None = None
 ) -> nodes.Element:

@@ -1,12 +1,11 @@
-"""The JSON form of a talk (the schema of ``sphinx-seminars show --json``), both ways."""
+"""The JSON form of a talk (the schema of ``sphinx-seminars show --json``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .model import Problem, Speaker, Talk
+from .model import Talk
 from .reader.text import markdown_to_plain
 
 #: The keys of a talk object, in order.
@@ -21,21 +20,6 @@ def format_moment(value: dt.datetime | dt.date | None) -> str | None:
     if value is None:
         return None
     return value.isoformat()
-
-
-def parse_moment(text: str | None, timezone: str | None) -> dt.datetime | dt.date | None:
-    """The inverse of :func:`format_moment`; the zone name restores a ZoneInfo."""
-    if not text:
-        return None
-    if "T" not in text:
-        return dt.date.fromisoformat(text)
-    moment = dt.datetime.fromisoformat(text)
-    if timezone and moment.tzinfo is not None:
-        try:
-            return moment.astimezone(ZoneInfo(timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            return moment
-    return moment
 
 
 def talk_to_json(talk: Talk) -> dict[str, Any]:
@@ -59,29 +43,3 @@ def talk_to_json(talk: Talk) -> dict[str, Any]:
         "source": talk.source,
         "problems": [problem.as_json() for problem in talk.problems],
     }
-
-
-def talk_from_json(data: dict[str, Any]) -> Talk:
-    """A Talk from its JSON form (abstract and bio come back as plain text)."""
-    zone = data.get("timezone")
-    return Talk(
-        id=data["id"],
-        title=data["title"],
-        source=data.get("source") or "",
-        speakers=tuple(Speaker(**speaker) for speaker in data.get("speakers", [])),
-        start=parse_moment(data.get("start"), zone),
-        end=parse_moment(data.get("end"), zone),
-        timezone=zone,
-        venue=data.get("venue"),
-        online_url=data.get("online_url"),
-        series=data.get("series"),
-        abstract=data.get("abstract") or "",
-        references=tuple(data.get("references", [])),
-        bio=data.get("bio") or "",
-        links=tuple((data.get("links") or {}).items()),
-        tags=tuple(data.get("tags", [])),
-        permalink=data.get("permalink"),
-        problems=tuple(
-            Problem(p["line"], p["code"], p["message"]) for p in data.get("problems", [])
-        ),
-    )

@@ -18,11 +18,6 @@ def normalise_url(url: str) -> str:
     return _TAB_OR_NEWLINE.sub("", html.unescape(url)).strip(_CONTROLS_AND_SPACE)
 
 
-def url_scheme(url: str) -> str | None:
-    """The scheme of an address in lower case (``"https"``), or None for a relative one."""
-    return _scheme(normalise_url(url))
-
-
 def is_safe_url(url: str) -> bool:
     """Whether an absolute link target may appear in the output (http, https or mailto)."""
     return _is_safe_address(normalise_url(url))
