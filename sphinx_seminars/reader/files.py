@@ -3,6 +3,7 @@ reported (binary files refused, undecodable bytes replaced)."""
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -11,15 +12,22 @@ from ..model import Problem
 #: The largest file read (bytes); a talk file is a few kilobytes.
 MAX_BYTES = 32 * 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CHUNK = 1 << 16
+#: Opening a named pipe must not wait for a writer: it is refused once open.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a file (None when it cannot be used at all) and what is wrong with it."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a pipe, a device never ends
-            return None, [Problem(0, "unreadable", "not a regular file", "error")]
-        with path.open("rb") as file:
-            raw = file.read(MAX_BYTES + 1)
+        descriptor = os.open(path, _OPEN_FLAGS)
+        try:
+            size = os.fstat(descriptor)
+            if not stat.S_ISREG(size.st_mode):  # a folder, a pipe, a device never ends
+                return None, [Problem(0, "unreadable", "not a regular file", "error")]
+            raw = _read_all(descriptor, min(size.st_size, MAX_BYTES) + 1)
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
         return None, [Problem(0, "unreadable", message, "error")]
@@ -27,6 +35,16 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         message = f"the file is larger than {MAX_BYTES // 2**20} MB; not read"
         return None, [Problem(0, "too-long", message, "error")]
     return decode(raw)
+
+
+def _read_all(descriptor: int, expected: int) -> bytes:
+    """The bytes of an open file, up to :data:`MAX_BYTES` + 1 (a file may grow while read)."""
+    chunks = [os.read(descriptor, expected)]
+    total = len(chunks[0])
+    while chunks[-1] and total <= MAX_BYTES:
+        chunks.append(os.read(descriptor, min(_CHUNK, MAX_BYTES + 1 - total)))
+        total += len(chunks[-1])
+    return b"".join(chunks)
 
 
 def decode(raw: bytes) -> tuple[str | None, list[Problem]]:
