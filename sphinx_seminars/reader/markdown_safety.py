@@ -33,7 +33,8 @@ MAX_CHECKED = 1000
 
 def neutralise_markdown(markdown: str) -> str:
     """The Markdown with directives, roles, substitutions and unsafe link targets made text."""
-    markdown = _DIRECTIVE_FENCE.sub(r"\1text ", markdown)
+    if "```" in markdown or "~~~" in markdown or ":::" in markdown:
+        markdown = _DIRECTIVE_FENCE.sub(r"\1text ", markdown)
     if "{" in markdown:
         markdown = _replace_at(markdown, _unsafe_braces(markdown), "&#123;")
     if "]" in markdown:

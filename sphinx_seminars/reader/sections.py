@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from .text import clean_text
 
@@ -94,6 +95,7 @@ def fold_heading(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+@lru_cache(maxsize=4096)  # an archive words its headings the same way in every file
 def classify_heading(heading: str) -> tuple[Role, str]:
     """The role of a heading and any content written inside the heading line itself.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..model import Speaker
 from .text import clean_text
@@ -255,24 +256,37 @@ def _clean_lines(lines: list[str]) -> list[str]:
 
 def _token_kinds(text: str) -> list[str]:
     """Classify each word of ``text`` as 'title', 'inst' or ''."""
-    tokens = _TOKEN_RE.findall(text)
+    tokens = [token.lower() for token in _TOKEN_RE.findall(text)]
     kinds: list[str] = []
-    for index, token in enumerate(tokens):
-        low = token.lower()
-        variants = {
-            re.sub(r"[-\u2010\u2013]", "", low),
-            *re.split(r"[-\u2010\u2013]", low),
-        }
-        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if "chair" in variants and following in {"for", "für"}:
-            kinds.append("inst")
-        elif variants & _TITLE_WORDS:
-            kinds.append("title")
-        elif variants & _INSTITUTION_WORDS:
+    for index, low in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if following in {"for", "für"} and "chair" in _variants(low):
             kinds.append("inst")
         else:
-            kinds.append("")
+            kinds.append(_word_kind(low))
     return kinds
+
+
+_HYPHENS = re.compile(r"[-\u2010\u2013]")
+
+
+def _variants(word: str) -> frozenset[str]:
+    """A lower-case word, without its hyphens and split at them: "co-founder" gives
+    "cofounder", "co" and "founder"."""
+    if "-" not in word and "\u2010" not in word and "\u2013" not in word:
+        return frozenset((word,))
+    return frozenset((_HYPHENS.sub("", word), *_HYPHENS.split(word)))
+
+
+@lru_cache(maxsize=8192)
+def _word_kind(word: str) -> str:
+    """'title', 'inst' or '' for one lower-case word."""
+    variants = _variants(word)
+    if variants & _TITLE_WORDS:
+        return "title"
+    if variants & _INSTITUTION_WORDS:
+        return "inst"
+    return ""
 
 
 def _is_title(text: str) -> bool:

@@ -62,6 +62,7 @@ _LINE_START_MARKS = re.compile(r"^([ \t]*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 _ROLE_UNSAFE = re.compile(r"[<>&\n\\]")
 _LINE_BREAKS = re.compile(r"<br>[ \t]*\n?|</?(?:p|div|li|ul|ol)>")
 
@@ -94,7 +95,10 @@ def clean_text(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """One plain space for every run of spaces, tabs and no-break spaces; ends stripped."""
-    return _SPACES.sub(" ", text).strip()
+    text = text.strip()
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u202f" in text:
+        return _SPACES.sub(" ", text).strip()
+    return text
 
 
 def escape_markdown(text: str) -> str:
@@ -126,7 +130,9 @@ def html_to_markdown(text: str, *, allow_raw_html: bool = False) -> str:
     if writer.role:
         writer.close_role()
     markdown = _drop_useless_breaks("".join(writer.out).rstrip()).rstrip()
-    return neutralise_markdown(re.sub(r"\n{3,}", "\n\n", markdown).strip("\n"))
+    if "\n\n\n" in markdown:
+        markdown = _EXTRA_BLANK_LINES.sub("\n\n", markdown)
+    return neutralise_markdown(markdown.strip("\n"))
 
 
 def _unescape_canonical(text: str) -> str:
