@@ -124,15 +124,23 @@ else:  # pragma: no cover - PyYAML without libyaml
 
 #: Flow collections, anchors, aliases and tags: what needs the guarded (pure Python) loader.
 _GUARDED = re.compile(r"[\[\]{}&*!]")
+#: The deepest block structure read by libyaml, as columns of indentation and ``-``/``?``
+#: indicators at the start of a line.  Every level of block nesting after the first two moves
+#: its content at least one column right, so a document within this bound nests at most
+#: ``_FAST_COLUMNS + 3`` levels, within :data:`MAX_DEPTH`: libyaml (whose composer recurses in
+#: C, and crashes on thousands of levels) never sees deeper nesting.
+_FAST_COLUMNS = MAX_DEPTH - 4
 
 
-def _loader_for(source: str) -> type[Any]:
-    """libyaml for simple front matter (no flow collections, anchors, aliases or tags, and
-    shallow), the depth-guarded pure-Python loader for anything else."""
-    if FAST_LOADER is None or _GUARDED.search(source):
-        return _PlainLoader
-    indents = (len(line) - len(line.lstrip(" ")) for line in source.split("\n"))
-    return FAST_LOADER if max(indents, default=0) <= MAX_DEPTH else _PlainLoader
+def _fast_loading(source: str) -> bool:
+    """Whether libyaml may read the front matter: shorter than :data:`MAX_NODES` characters,
+    no flow collections, anchors, aliases or tags, and no line indented (spaces and ``- ``/``? ``
+    indicators) deeper than :data:`_FAST_COLUMNS`.  Such a document needs none of the checks
+    of :func:`_refusal`: it has no aliases, it nests less than :data:`MAX_DEPTH` levels, and
+    it holds fewer values than :data:`MAX_NODES` (a block value takes at least a character)."""
+    if FAST_LOADER is None or len(source) >= MAX_NODES or _GUARDED.search(source):
+        return False
+    return all(len(line) - len(line.lstrip(" -?")) <= _FAST_COLUMNS for line in source.split("\n"))
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -193,12 +201,13 @@ def _drop_controls_in_strings(data: dict[str, object]) -> bool:
 def _load_yaml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
     """(data, line of each top-level key, problems) of a YAML front matter."""
     source = source.translate(_YAML_LINE_BREAKS)
-    loader = _loader_for(source)(source)
+    fast = _fast_loading(source)
+    loader = (FAST_LOADER if fast and FAST_LOADER is not None else _PlainLoader)(source)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}, []
-        refusal = _refusal(node)
+        refusal = None if fast else _refusal(node)
         if refusal:
             reason, line = refusal
             return None, {}, [Problem(line, "yaml", f"YAML front matter: {reason}", "error")]

@@ -10,9 +10,10 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sphinx_seminars.model import Talk
-from sphinx_seminars.reader import parse_talk, read_talk
+from sphinx_seminars.reader import frontmatter, parse_talk, read_talk
 from sphinx_seminars.reader.frontmatter import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from sphinx_seminars.reader.keys import KEYS, LINK_KEYS
 
@@ -434,3 +435,43 @@ def test_unquoted_time_is_base_60(written: str, expected: tuple[int, int]) -> No
     assert (talk.start.hour, talk.start.minute) == expected
     line, level, message = problem(talk, "time")
     assert (line, level) == (5, "warning") and "quote it" in message
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "venue:\n  " + "- " * 40_000 + "a",  # compact sequences: one line, no indentation
+        "venue:\n" + "".join(f"{' ' * i}- k{i}:\n" for i in range(0, 60, 2)),
+        "venue:\n" + "? " * 1_000 + "a",
+    ],
+    ids=["compact-sequences", "sequence-of-mappings", "complex-keys"],
+)
+def test_deep_block_nesting_without_indentation(nesting: str) -> None:
+    talk = parse_talk(f"---\ntitle: T\n{nesting}\n---\n", "t.md")
+    assert f"nested more than {MAX_DEPTH} levels deep" in problem(talk, "yaml")[2]
+
+
+def _depth(node: yaml.Node) -> int:
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + max((_depth(child) for child in node.value), default=0)
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+        return 1 + max((_depth(child) for child in children), default=0)
+    return 1
+
+
+def _deepest_within(columns: int) -> list[str]:
+    """Front matter nesting as deep as ``columns`` of indentation and indicators allow:
+    mappings one column apart, and sequences of mappings two columns apart."""
+    by_mappings = [f"{' ' * i}k{i}:" for i in range(columns + 1)]
+    by_sequences = ["s0:"] + [f"{' ' * i}- s{i + 2}:" for i in range(0, columns - 1, 2)]
+    return ["\n".join(by_mappings) + " x", "\n".join(by_sequences) + " x"]
+
+
+@pytest.mark.parametrize("shape", [0, 1], ids=["mappings", "sequences-of-mappings"])
+def test_libyaml_reads_only_what_nests_within_the_limit(shape: int) -> None:
+    within = _deepest_within(frontmatter._FAST_COLUMNS)[shape]
+    beyond = _deepest_within(frontmatter._FAST_COLUMNS + 2)[shape]
+    assert frontmatter._fast_loading(within) and not frontmatter._fast_loading(beyond)
+    assert _depth(yaml.compose(within, Loader=yaml.SafeLoader)) <= MAX_DEPTH
+    assert "yaml" not in codes(parse_talk(f"---\ntitle: T\n{within}\n---\n", "t.md"))
