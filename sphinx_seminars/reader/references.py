@@ -83,8 +83,11 @@ def _entries(lines: list[str], *, require_marker: bool) -> tuple[str, ...]:
 
 def _split_inline(line: str) -> list[str]:
     """``[1] a [2] b`` -> ``["[1] a", "[2] b"]`` when the numbers run 1, 2, 3 ..."""
-    starts = [m.start() for m in _INLINE_MARKER.finditer(line)]
-    numbers = [int(m.group(1)) for m in _INLINE_MARKER.finditer(line)]
+    if line.count("[") < 2:
+        return [line.strip()]
+    markers = list(_INLINE_MARKER.finditer(line))
+    starts = [m.start() for m in markers]
+    numbers = [int(m.group(1)) for m in markers]
     if len(starts) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return [line.strip()]
     bounds = [*starts, len(line)]

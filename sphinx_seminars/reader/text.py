@@ -277,14 +277,23 @@ def strip_html(text: str) -> str:
 _MD = MarkdownIt("commonmark")
 
 
-#: What can make Markdown more than words: markup characters, or a line that opens a block.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&{}!|~=:#]|^\s*(?:[-+>]|\d+[.)])| {2,}\n", re.MULTILINE)
+#: What can make Markdown more than words: markup characters, a hard line break (two spaces
+#: ending a line), or a line that opens a block.
+_MARKUP_CHARACTERS = re.compile(r"[\\`*_\[\]<>&{}!|~=:#]")
+_BLOCK_START = re.compile(r"\s*(?:[-+>]|\d+[.)])")
+
+
+def _is_words_only(markdown: str) -> bool:
+    """Whether Markdown is plain words, which need no parsing."""
+    if _MARKUP_CHARACTERS.search(markdown) or "  \n" in markdown:
+        return False
+    return not any(_BLOCK_START.match(line) for line in markdown.split("\n"))
 
 
 def markdown_to_plain(markdown: str) -> str:
     """Plain text of a Markdown body: paragraphs separated by blank lines, lists with "- "."""
-    if not _MARKUP.search(markdown):  # words only: no need to parse
-        paragraphs = re.split(r"\n[ \t]*\n", markdown)
+    if _is_words_only(markdown):
+        paragraphs = _BLANK_LINES.split(markdown) if "\n" in markdown else [markdown]
         return "\n\n".join(
             p for p in (collapse_spaces(p.replace("\n", " ")) for p in paragraphs) if p
         )
