@@ -52,7 +52,7 @@ def read_talk(
     talk = parse_talk(
         text, source=str(path), default_timezone=default_timezone, allow_raw_html=allow_raw_html
     )
-    return _with_problems(talk, problems)
+    return replace(talk, problems=_in_order([*talk.problems, *problems])) if problems else talk
 
 
 def parse_talk(
@@ -84,11 +84,17 @@ def parse_talk(
     bio, bio_line = _markdown_field(draft, "bio", Role.BIO)
     venue, online_url = _venue(draft)
     talk_id, id_line = _talk_id(draft, title)
-    talk = Talk(
+    speakers = tuple(_speakers(draft))
+    _check_dates(draft, when.start, title_date)
+    _check_content(draft, speakers, abstract)
+    if matter.failed:  # what is missing follows from the broken front matter: say that only
+        consequences = {"no-title", "no-date", "no-speaker", "no-abstract"}
+        draft.problems = [p for p in draft.problems if p.code not in consequences]
+    return Talk(
         id=talk_id,
         title=title,
         source=source,
-        speakers=tuple(_speakers(draft)),
+        speakers=speakers,
         start=when.start,
         end=when.end,
         timezone=when.timezone,
@@ -106,18 +112,12 @@ def parse_talk(
         tags=_tags(draft),
         permalink=draft.key_text("permalink"),
         id_line=id_line,
+        problems=_in_order(draft.problems),
     )
-    _check_dates(draft, talk, title_date)
-    _check_content(draft, talk)
-    if matter.failed:  # what is missing follows from the broken front matter: say that only
-        consequences = {"no-title", "no-date", "no-speaker", "no-abstract"}
-        draft.problems = [p for p in draft.problems if p.code not in consequences]
-    return _with_problems(talk, draft.problems)
 
 
-def _with_problems(talk: Talk, problems: list[Problem]) -> Talk:
-    ordered = sorted([*talk.problems, *problems], key=lambda p: (p.line, p.code))
-    return replace(talk, problems=tuple(ordered))
+def _in_order(problems: list[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(problems, key=lambda p: (p.line, p.code)))
 
 
 def _title(draft: Draft) -> tuple[str, dt.date | None]:
@@ -400,8 +400,10 @@ def _tags(draft: Draft) -> tuple[str, ...]:
     return ()
 
 
-def _check_dates(draft: Draft, talk: Talk, title_date: dt.date | None) -> None:
-    day = _as_date(talk.start)
+def _check_dates(
+    draft: Draft, start: dt.datetime | dt.date | None, title_date: dt.date | None
+) -> None:
+    day = _as_date(start)
     if day is None:
         return
     line = next((s.content_line for s in draft.sections if s.role is Role.WHEN), 1)
@@ -426,8 +428,8 @@ def _check_dates(draft: Draft, talk: Talk, title_date: dt.date | None) -> None:
             )
 
 
-def _check_content(draft: Draft, talk: Talk) -> None:
-    if not talk.speakers:
+def _check_content(draft: Draft, speakers: tuple[Speaker, ...], abstract: str) -> None:
+    if not speakers:
         draft.warn(1, "no-speaker", "no speaker: neither a speaker key nor a 'Speaker' section")
-    if not talk.abstract.strip():
+    if not abstract.strip():
         draft.warn(1, "no-abstract", "no abstract")
