@@ -305,6 +305,7 @@ def _closest(word: str, names: tuple[str, ...], limit: int) -> int | None:
     return best[1]
 
 
+@functools.lru_cache(maxsize=4096)  # an archive writes the same words again and again
 def _month_number(word: str) -> int | None:
     """1-12 for a month name, its abbreviation or a close misspelling ("Novenber")."""
     word = word.lower().rstrip(".")
@@ -320,6 +321,7 @@ def _month_number(word: str) -> int | None:
     return index + 1
 
 
+@functools.lru_cache(maxsize=4096)  # an archive writes the same words again and again
 def _weekday_number(word: str) -> tuple[int, bool] | None:
     """(0-6, misspelt) for a weekday name, abbreviation or close misspelling ("Wednusday")."""
     word = word.lower().rstrip(".")
@@ -391,6 +393,7 @@ _TIME_SUFFIX = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # an archive writes the same words again and again
 def _named_zone(text: str) -> _Zone | None:
     """A zone from a full name ("India Standard Time"), "<city> time" or "local time"."""
     plain = " ".join(re.sub(r"[^a-z/ ]+", " ", text.lower()).split())
@@ -411,6 +414,7 @@ def _abbreviation(raw: str, key: str) -> _Zone:
     return _Zone(raw, _ABBREVIATIONS[key], ambiguous=key in _AMBIGUOUS, generic=True)
 
 
+@functools.lru_cache(maxsize=4096)  # an archive writes the same words again and again
 def _lookup_zone(text: str) -> _Zone | None:
     """What a whole zone text names, or None when it names nothing known."""
     raw = text.strip().strip("()[]").strip(" ,;:.")
@@ -426,6 +430,7 @@ def _lookup_zone(text: str) -> _Zone | None:
     return _Zone(raw, (name,)) if name else _named_zone(raw)
 
 
+@functools.lru_cache(maxsize=4096)  # an archive writes the same words again and again
 def _zone_like(text: str) -> bool:
     """Whether an unknown text looks like it meant to name a time zone."""
     text = text.strip(" ,;:.()")
@@ -486,10 +491,18 @@ def _default_zone(name: str | None, problems: list[Problem]) -> str | None:
     """The site default as a valid IANA name, or None (with a problem when it is not one)."""
     if not name:
         return None
+    known = _known_zone_name(name)
+    if known is None:
+        problems.append(("timezone", f"unknown default time zone {name!r}"))
+    return known
+
+
+@functools.lru_cache(maxsize=64)
+def _known_zone_name(name: str) -> str | None:
+    """The IANA name a zone text stands for (``name`` itself when it is one), or None."""
     zone = _lookup_zone(name)
     if zone is not None and zone.candidates:
         return name if _iana_name(name) else zone.candidates[0]
-    problems.append(("timezone", f"unknown default time zone {name!r}"))
     return None
 
 
