@@ -43,7 +43,7 @@ class Draft:
         a list cut to the group's length limit, with a ``too-long`` warning)."""
         for key in KEYS[group]:
             value = self.matter.data.get(key)
-            if not is_empty(value):
+            if value is not None and not is_empty(value):
                 return key, self._clipped(key, value, TEXT_LIMITS.get(group))
         return None, None
 
@@ -60,7 +60,7 @@ class Draft:
     def key_text(self, key: str) -> str | None:
         """The text of one key (None when absent or not text-like, with a ``type`` warning)."""
         value = self.matter.data.get(key)
-        if is_empty(value):
+        if value is None or is_empty(value):
             return None
         if not is_text_like(value):
             self.complain(key, f"'{key}' should be text, not {kind_of(value)}; ignored")

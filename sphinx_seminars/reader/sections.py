@@ -151,6 +151,9 @@ def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, 
     """(file line, line, heading text or "") for each line; no heading inside a fence."""
     fenced = False
     for number, line in enumerate(body.split("\n"), start=first_line):
+        if "#" not in line and "```" not in line and "~~~" not in line:
+            yield number, line, ""  # the common case, decided without copying the line
+            continue
         start = line.lstrip()[:3]
         if start in ("```", "~~~"):
             fenced = not fenced

@@ -35,6 +35,8 @@ _CONTACT_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;.])")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"\w+(?:[-\u2010\u2013]\w+)*")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
 _SEPARATORS = {"&": " & ", "and": " and ", "+": " + "}
@@ -234,10 +236,14 @@ def _strip_contacts(line: str) -> str:
     """Remove e-mail addresses and links from a line; '' if it is only contact details."""
     if _CONTACT_LABEL_RE.match(line):
         return ""
-    line = _URL_RE.sub("", _EMAIL_RE.sub("", line))
-    line = _EMPTY_BRACKETS_RE.sub("", line)
-    line = re.sub(r"\s+([,;.])", r"\1", " ".join(line.split()))
-    return line if re.search(r"[^\W\d_]", line) or line in _SEPARATORS else ""
+    if "@" in line:
+        line = _EMAIL_RE.sub("", line)
+    if "://" in line or "www." in line.lower():
+        line = _URL_RE.sub("", line)
+    if "(" in line or "[" in line:
+        line = _EMPTY_BRACKETS_RE.sub("", line)
+    line = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(line.split()))
+    return line if _LETTER_RE.search(line) or line in _SEPARATORS else ""
 
 
 def _clean_lines(lines: list[str]) -> list[str]:

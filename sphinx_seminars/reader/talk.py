@@ -173,12 +173,12 @@ def _speakers(draft: Draft) -> list[Speaker]:
             parse_speaker_block(html_to_lines(draft.section_text(section))) if section else []
         )
     if len(speakers) == 1:
-        extra = {
-            field: strip_html(draft.key_text(field) or "")
-            for field in ("affiliation", "position", "honorific")
-        }
+        given = {key: draft.key_text(key) for key in ("affiliation", "position", "honorific")}
+        extra = {key: strip_html(text) for key, text in given.items() if text}
         extra["id"] = draft.key_text("speaker_id") or ""
-        speakers[0] = replace(speakers[0], **{f: v for f, v in extra.items() if v})
+        extra = {key: value for key, value in extra.items() if value}
+        if extra:
+            speakers[0] = replace(speakers[0], **extra)
     return speakers
 
 
@@ -413,8 +413,8 @@ def _check_dates(
             "title-date",
             f"the title says {title_date.isoformat()} but the talk is on {day.isoformat()}",
         )
-    stem = PurePosixPath(draft.source.replace("\\", "/")).name
-    match = _FILENAME_DATE.match(stem)
+    name = draft.source.replace("\\", "/").rpartition("/")[2]
+    match = _FILENAME_DATE.match(name)
     if match:
         try:
             named = dt.date(*map(int, match.groups()))
