@@ -853,10 +853,17 @@ def _find_zone_names(text: str, times: list[_TimeHit]) -> list[_ZoneHit]:
     return hits + _abbreviation_hits(text, [hit.end for hit in times])
 
 
+_IANA_LIKE = re.compile(r"\b[a-z][a-z_]*(?:/[a-z0-9_+-]+)+", re.IGNORECASE)
+_PARENTHESISED = re.compile(r"\(([^()\n]*)\)")
+_TIME_WORD = re.compile(r"\btime(?: ?zone)?\b", re.IGNORECASE)
+
+
 def _iana_hits(text: str) -> tuple[list[_ZoneHit], str]:
     """IANA names written out ("Europe/London")."""
-    hits = []
-    for match in re.finditer(r"\b[a-z][a-z_]*(?:/[a-z0-9_+-]+)+", text, re.IGNORECASE):
+    hits: list[_ZoneHit] = []
+    if "/" not in text:
+        return hits, text
+    for match in _IANA_LIKE.finditer(text):
         name = _iana_name(match[0])
         if name:
             hits.append(_ZoneHit(match.start(), match[0], _Zone(match[0], (name,))))
@@ -866,8 +873,10 @@ def _iana_hits(text: str) -> tuple[list[_ZoneHit], str]:
 
 def _parenthesised_hits(text: str) -> tuple[list[_ZoneHit], str]:
     """A zone alone in parentheses: "(India Standard Time)", "(IST)", "(Mars Time)"."""
-    hits = []
-    for match in re.finditer(r"\(([^()\n]*)\)", text):
+    hits: list[_ZoneHit] = []
+    if "(" not in text:
+        return hits, text
+    for match in _PARENTHESISED.finditer(text):
         content = match[1].strip(" ,;:.")
         if not content:
             continue
@@ -880,8 +889,10 @@ def _parenthesised_hits(text: str) -> tuple[list[_ZoneHit], str]:
 
 def _full_name_hits(text: str) -> tuple[list[_ZoneHit], str]:
     """Zone names ending in "time": "Central European Summer Time", "UK time", "local time"."""
-    hits = []
-    for match in re.finditer(r"\btime(?: ?zone)?\b", text, re.IGNORECASE):
+    hits: list[_ZoneHit] = []
+    if "time" not in text.lower():
+        return hits, text
+    for match in _TIME_WORD.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         words = list(re.finditer(r"[\w'.-]+", text[line_start : match.start()]))[-4:]
         for word in words:
