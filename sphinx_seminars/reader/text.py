@@ -122,17 +122,25 @@ def html_to_markdown(text: str, *, allow_raw_html: bool = False) -> str:
     whose links are all safe and which calls no MyST directive, role or substitution.
 
     With ``allow_raw_html`` the tags of :data:`.sanitize.RAW_TAGS` stay as (clean) raw HTML.
+    ``text`` holds no control characters of its own (the reader drops them on reading).
     """
-    text = _AUTOLINK.sub(lambda m: f'<a href="{html.escape(m.group(1))}">{m.group(1)}</a>', text)
+    if "<" in text:
+        text = _AUTOLINK.sub(_autolink_as_tag, text)
     writer = _MarkdownWriter(keep_raw=allow_raw_html)
-    # "&#1;" is a control character once decoded: drop those again
-    writer.feed(_CONTROL.sub("", sanitize_html(text, allow_raw_html=allow_raw_html)))
+    canonical = sanitize_html(text, allow_raw_html=allow_raw_html)
+    if "&#" in text:  # "&#1;" is a control character once decoded: drop those again
+        canonical = _CONTROL.sub("", canonical)
+    writer.feed(canonical)
     if writer.role:
         writer.close_role()
     markdown = _drop_useless_breaks("".join(writer.out).rstrip()).rstrip()
     if "\n\n\n" in markdown:
         markdown = _EXTRA_BLANK_LINES.sub("\n\n", markdown)
     return neutralise_markdown(markdown.strip("\n"))
+
+
+def _autolink_as_tag(match: re.Match[str]) -> str:
+    return f'<a href="{html.escape(match.group(1))}">{match.group(1)}</a>'
 
 
 def _unescape_canonical(text: str) -> str:
