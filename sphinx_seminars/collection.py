@@ -17,9 +17,9 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
+from . import reader
 from .directives import SeminarDirective
 from .listings import ListingSpec, listing_placeholder
-from .reader import read_talk
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,7 +62,7 @@ class SeminarPageDirective(SeminarDirective):
     def run(self) -> list[nodes.Node]:
         path = self.env.doc2path(self.env.docname)
         source = os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
-        talk = read_talk(
+        talk = reader.read_talk(
             path,
             default_timezone=self.config.seminar_timezone,
             allow_raw_html=self.config.seminar_allow_raw_html,

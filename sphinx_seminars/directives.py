@@ -8,18 +8,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
 
-import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from . import reader
 from .config import get_config
 from .domain import domain_of
 from .localfiles import guard_local_files
 from .markdown import render_markdown_into
 from .model import Talk
-from .reader import parse_talk, read_talk
 from .render import talk_section
 from .warnings_ import report_problems
 
@@ -89,7 +88,7 @@ class SeminarDirective(SphinxDirective):
         if not os.path.isfile(absolute):
             return None, relative
         self.env.note_dependency(relative)
-        talk = read_talk(
+        talk = reader.read_talk(
             absolute,
             default_timezone=self.config.seminar_timezone,
             allow_raw_html=self.config.seminar_allow_raw_html,
@@ -104,10 +103,12 @@ class SeminarDirective(SphinxDirective):
         }
         if "id" not in data and data.get("title"):
             data["id"] = nodes.make_id(data["title"])
+        import yaml  # noqa: PLC0415 - only inline talks need it; a no-change rebuild does not
+
         matter = yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if data else ""
         text = f"---\n{matter}---\n" + "\n".join(self.content)
         source, line = self.get_source_info()
-        talk = parse_talk(
+        talk = reader.parse_talk(
             text,
             source=os.fspath(self.env.doc2path(self.env.docname)),
             default_timezone=self.config.seminar_timezone,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import SphinxDirective, new_document
 
 #: A paragraph that separates the blocks of one render; no talk text contains it.
@@ -32,7 +30,10 @@ def render_markdown_into(
     if hasattr(directive.state, "_renderer"):  # MyST's state: parses nested text as MyST
         lines = StringList(text.split("\n"), source=source)
         directive.state.nested_parse(lines, -directive.lineno, holder)
-    else:
+    else:  # imported here: MyST's Sphinx renderer brings intersphinx and requests with it
+        from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer  # noqa: PLC0415
+        from myst_parser.parsers.mdit import create_md_parser  # noqa: PLC0415
+
         parser = create_md_parser(document.settings.env.myst_config, SphinxRenderer)
         parser.options["document"] = new_document(source, document.settings)
         parser.options["current_node"] = holder

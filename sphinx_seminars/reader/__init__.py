@@ -8,7 +8,20 @@ file, each with its line; they never raise.  Both take ``allow_raw_html`` (the s
 
 from __future__ import annotations
 
-from .talk import parse_talk, read_talk
-from .writer import write_talk_file
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .talk import parse_talk, read_talk
+    from .writer import write_talk_file
 
 __all__ = ["parse_talk", "read_talk", "write_talk_file"]
+_HOMES = {"parse_talk": ".talk", "read_talk": ".talk", "write_talk_file": ".writer"}
+
+
+def __getattr__(name: str) -> object:
+    """The entry points, imported on first use: a Sphinx build that reads no talk (a rebuild
+    with nothing changed) does not pay for importing the whole reader."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_HOMES[name], __name__), name)

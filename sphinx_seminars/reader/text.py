@@ -9,6 +9,7 @@ as raw HTML, exactly as nh3 wrote them.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -282,7 +283,9 @@ def strip_html(text: str) -> str:
     return collapse_spaces(" ".join(line for line in html_to_lines(text) if line))
 
 
-_MD = MarkdownIt("commonmark")
+@functools.cache
+def _commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark")
 
 
 #: What can make Markdown more than words: markup characters, a hard line break (two spaces
@@ -308,7 +311,7 @@ def markdown_to_plain(markdown: str) -> str:
     markdown = _ROLE.sub(r"\1", markdown)
     blocks: list[str] = []
     prefix = ""
-    for token in _MD.parse(markdown):
+    for token in _commonmark().parse(markdown):
         if token.type == "list_item_open":
             prefix = "- "
         elif token.type == "inline":
