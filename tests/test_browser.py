@@ -40,7 +40,9 @@ def test_script_is_added_deferred_to_html_pages(app: SphinxTestApp) -> None:
     app.build()
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert re.search(
-        r'<script defer="defer" src="_static/sphinx-seminars.js\?v=\w+"></script>', index
+        r'<script data-default-duration="90" defer="defer"'
+        r' src="_static/sphinx-seminars.js\?v=\w+"></script>',
+        index,
     )
     assert (app.outdir / "_static" / "sphinx-seminars.js").is_file()
     assert (app.outdir / "_static" / "sphinx-seminars.css").is_file()
@@ -200,6 +202,16 @@ def test_talk_page_status_follows_the_clock(visit: OpenPage) -> None:
     page.clock.fast_forward("01:00:00")  # 11:30 IST: the talk has ended
     assert page.locator(".seminar-talk").get_attribute("data-seminar-status") == "past"
     assert page.locator(".seminar-badge").inner_text() == "Past talk"
+
+
+def test_talk_without_an_end_lasts_the_default_duration(visit: OpenPage) -> None:
+    """Nakamura's talk (10:00 in Tokyo, no end) lasts seminar_default_duration, 90 minutes,
+    as in the calendars."""
+    page = visit("index.html", now=dt.datetime(2025, 6, 5, 2, 15, tzinfo=dt.timezone.utc))
+    nakamura = page.locator(f"{UPCOMING} li", has_text="Dark matter searches underground")
+    assert nakamura.get_attribute("data-seminar-status") == "live"
+    page.clock.fast_forward("00:20:00")  # 11:35 in Tokyo
+    assert page.locator(f"{PAST} li", has_text="Dark matter searches underground").count() == 1
 
 
 def test_ended_talk_moves_from_upcoming_to_past_without_a_rebuild(visit: OpenPage) -> None:

@@ -11,7 +11,13 @@
 (function () {
   "use strict";
 
-  var HOUR = 60 * 60 * 1000;
+  var MINUTE = 60 * 1000;
+  var script = document.currentScript;
+  /* How long a timed talk whose end is not known lasts: seminar_default_duration, as the
+     calendars have it. */
+  var DEFAULT_DURATION = Number(
+    (script && script.getAttribute("data-default-duration")) || 60
+  ) * MINUTE;
   var REFRESH_EVERY = 60 * 1000;
   var ITEMS = "ul.seminar-items > li, tbody > tr, .seminar-card";
   var TALK_TIMES = ".seminar-list time.seminar-date, .seminar-archive time.seminar-date, " +
@@ -65,7 +71,7 @@
 
   /* When a talk starts and ends, from the data-start and data-end of `holder` (a talk
      page's when-block, a listing's <time>): a date-only talk lasts its whole day (in the
-     visitor's zone), a timed talk whose end is not known lasts an hour. */
+     visitor's zone), a timed talk whose end is not known lasts the site's default duration. */
   function talkSpan(holder) {
     var startText = holder.getAttribute("data-start") || holder.getAttribute("datetime");
     var start = parseMoment(startText);
@@ -74,7 +80,7 @@
     var end = parseMoment(endText);
     if (end && !hasTime(endText)) end = nextDay(end);
     if (!end || end <= start) {
-      end = hasTime(startText) ? new Date(start.getTime() + HOUR) : nextDay(start);
+      end = hasTime(startText) ? new Date(start.getTime() + DEFAULT_DURATION) : nextDay(start);
     }
     return { start: start, end: end };
   }

@@ -9,3 +9,4 @@ seminar_exports = ["ics"]
 html_title = "Harbour Colloquium"
 author = "Harbour Institute"
 copyright = "2025, Harbour Institute"
+seminar_default_duration = 90
