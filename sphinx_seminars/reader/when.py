@@ -1158,10 +1158,13 @@ def _naive(value: dt.time) -> dt.time:
     return value.replace(tzinfo=None)
 
 
-def _sexagesimal(value: int | float, problems: list[Problem]) -> _Reading:
-    """A YAML number in a time field: 630 is an unquoted 10:30 (base 60), 10.3 is 10.30."""
-    if isinstance(value, int) and 0 <= value < 24 * 60:
-        hour, minute = divmod(value, 60)
+def _number_as_time(value: int | float, problems: list[Problem]) -> _Reading:
+    """A YAML number in a time field: 14 is 14:00, 1400 and 930 are 14:00 and 09:30 (24-hour
+    clock without a colon), 10.3 is 10:30."""
+    if isinstance(value, int) and 0 <= value < 24:
+        hour, minute = value, 0
+    elif isinstance(value, int) and 100 <= value < 2400:
+        hour, minute = divmod(value, 100)
     elif isinstance(value, float) and 0 <= value < 24:
         hour, minute = int(value), round((value - int(value)) * 100)
     else:
@@ -1173,8 +1176,8 @@ def _sexagesimal(value: int | float, problems: list[Problem]) -> _Reading:
     problems.append(
         (
             "time",
-            f"time {value!r} read as {hour:02d}:{minute:02d} (YAML reads an unquoted"
-            f' time as a number); quote it: "{hour:02d}:{minute:02d}"',
+            f"time {value!r} read as {hour:02d}:{minute:02d} (YAML reads it as a number);"
+            f' write it as "{hour:02d}:{minute:02d}"',
         )
     )
     return _Reading(start_time=dt.time(hour, minute))
@@ -1214,7 +1217,7 @@ def _field_value(value: object, label: str, clock: bool, problems: list[Problem]
     if isinstance(value, str):
         return _text_value(value, label, clock, problems)
     if clock and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _sexagesimal(value, problems)
+        return _number_as_time(value, problems)
     kind = "a time" if clock else "a date"
     problems.append(
         (

@@ -429,12 +429,25 @@ def test_numbers_and_dates_where_text_belongs_are_text() -> None:
 
 
 @pytest.mark.parametrize(("written", "expected"), [("10:30", (10, 30)), ("9:05", (9, 5))])
-def test_unquoted_time_is_base_60(written: str, expected: tuple[int, int]) -> None:
+def test_unquoted_time_is_a_time(written: str, expected: tuple[int, int]) -> None:
+    """YAML 1.1 reads 10:30 as the base-60 number 630; the reader reads it as written."""
     talk = parse_talk(GOOD.replace('"16:00"', written), source="t.md")
     assert isinstance(talk.start, dt.datetime)
     assert (talk.start.hour, talk.start.minute) == expected
+    assert "time" not in codes(talk)
+
+
+def test_unquoted_time_without_a_colon_is_read_with_a_warning() -> None:
+    talk = parse_talk(GOOD.replace('"16:00"', "1400"), source="t.md")
+    assert isinstance(talk.start, dt.datetime)
+    assert (talk.start.hour, talk.start.minute) == (14, 0)
     line, level, message = problem(talk, "time")
-    assert (line, level) == (5, "warning") and "quote it" in message
+    assert (line, level) == (5, "warning") and 'write it as "14:00"' in message
+
+
+def test_base_60_numbers_elsewhere_stay_text() -> None:
+    talk = parse_talk("---\ntitle: 10:30\nvenue: 1:30:00\n---\n", "t.md")
+    assert (talk.title, talk.venue) == ("10:30", "1:30:00")
 
 
 @pytest.mark.parametrize(

@@ -278,9 +278,9 @@ def test_front_matter_wins_over_body() -> None:
     assert talk.venue == "Hall B"
 
 
-def test_yaml_time_read_as_base_60() -> None:
+def test_yaml_time_written_as_a_number() -> None:
     talk = parse_talk(
-        "---\ntitle: T\ndate: 2025-01-02\ntime: 10:30\ntimezone: UTC\n---\n", source="t.md"
+        "---\ntitle: T\ndate: 2025-01-02\ntime: 1030\ntimezone: UTC\n---\n", source="t.md"
     )
     assert isinstance(talk.start, dt.datetime) and (talk.start.hour, talk.start.minute) == (10, 30)
     assert [p.line for p in talk.problems if p.code == "time"] == [4]  # the line of "time:"

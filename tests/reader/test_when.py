@@ -605,13 +605,22 @@ def test_fields(fields: dict[str, object], start: str, end: str | None, zone: st
     assert when.problems == ()
 
 
-def test_yaml_base_60_time() -> None:
-    when = when_from_fields(date=dt.date(2025, 1, 9), time=630, default_timezone=KOLKATA)
-    assert iso(when.start) == "2025-01-09T10:30:00+05:30"
+@pytest.mark.parametrize(
+    ("number", "clock"), [(1030, "10:30"), (930, "09:30"), (14, "14:00"), (10.3, "10:30")]
+)
+def test_time_written_as_a_number(number: float, clock: str) -> None:
+    when = when_from_fields(date=dt.date(2025, 1, 9), time=number, default_timezone=KOLKATA)
+    assert iso(when.start) == f"2025-01-09T{clock}:00+05:30"
     ((code, message),) = when.problems
     assert code == "time"
-    assert "10:30" in message
-    assert "quote" in message
+    assert f'write it as "{clock}"' in message
+
+
+@pytest.mark.parametrize("number", [2400, 1260, 99, -5, 24.5])
+def test_number_that_is_no_time(number: float) -> None:
+    when = when_from_fields(date=dt.date(2025, 1, 9), time=number, default_timezone=KOLKATA)
+    assert type(when.start) is dt.date
+    assert when.problems == (("time", f"cannot read a time in {number!r}; ignored"),)
 
 
 def test_date_only_field_stays_a_date() -> None:
