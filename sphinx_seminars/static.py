@@ -35,8 +35,10 @@ def add_static_files(app: Sphinx) -> None:
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file(STYLESHEET)
     if wants_script(app):
-        duration = str(app.config.seminar_default_duration)
-        app.add_js_file(SCRIPT, loading_method="defer", **{"data-default-duration": duration})
+        attributes: dict[str, Any] = {
+            "data-default-duration": str(app.config.seminar_default_duration)
+        }
+        app.add_js_file(SCRIPT, loading_method="defer", **attributes)
 
 
 def mark_index_page(
