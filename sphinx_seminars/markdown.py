@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective, new_document
@@ -20,14 +22,15 @@ def render_markdown_into(
     """Parse Markdown blocks (each from ``source``, starting at its line) into their
     containers; headings become rubrics inside them.
 
-    All blocks of a talk go through MyST in one pass.  In a MyST page this is the page's own
-    nested parse; in any other page, a MyST parse in a document of its own named after the
-    talk file.  Either way line numbers are the talk file's.
+    All blocks of a talk go through MyST in one pass.  When the page is the talk file itself
+    (a page of a collection, an inline talk), this is the page's own nested MyST parse;
+    otherwise a MyST parse in a document of its own named after the talk file.  Either way
+    warnings about the text name the talk file and its lines.
     """
     ordered = sorted(blocks, key=lambda block: block[1])
     text = _combine(ordered)
     holder = nodes.container()
-    if hasattr(directive.state, "_renderer"):  # MyST's state: parses nested text as MyST
+    if hasattr(directive.state, "_renderer") and _is_own_page(directive, source):
         lines = StringList(text.split("\n"), source=source)
         directive.state.nested_parse(lines, -directive.lineno, holder)
     else:  # imported here: MyST's Sphinx renderer brings intersphinx and requests with it
@@ -46,6 +49,13 @@ def render_markdown_into(
             continue
         holder.remove(child)
         target += child
+
+
+def _is_own_page(directive: SphinxDirective, source: str) -> bool:
+    """Whether ``source`` (relative to the source folder, or absolute) is the page itself."""
+    env = directive.env
+    talk_file = os.path.normpath(os.path.join(env.srcdir, source))
+    return talk_file == os.path.normpath(env.doc2path(env.docname))
 
 
 def _combine(blocks: list[tuple[str, int, nodes.Element]]) -> str:

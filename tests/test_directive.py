@@ -105,6 +105,18 @@ def test_problems_become_located_warnings(app: SphinxTestApp) -> None:
     assert 'datetime="2021-09-21T16:00:00+05:30"' in html
 
 
+@pytest.mark.sphinx("html", testroot="problems", freshenv=True)
+def test_myst_warnings_name_the_talk_file(app: SphinxTestApp) -> None:
+    """A talk file shown on a MyST page: MyST's warnings about its text give the talk file
+    and the line there, not the page (which has no such line)."""
+    app.build()
+    warnings = app.warning.getvalue()
+    assert re.search(
+        r"talks/bad-link\.md:11: WARNING: .*'no-such-part'.*\[myst\.xref_missing\]", warnings
+    ), warnings
+    assert "markdown.md:11" not in warnings
+
+
 @pytest.mark.sphinx(
     "html", testroot="problems", confoverrides={"suppress_warnings": ["seminar.weekday"]}
 )
