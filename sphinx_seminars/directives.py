@@ -115,13 +115,31 @@ class SeminarDirective(SphinxDirective):
             allow_raw_html=self.config.seminar_allow_raw_html,
         )
         location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
+        # the talk was read from options written out as front matter, then the content: a
+        # line of the content is a line of the page, anything else the directive's line
+        matter_end = 2 + matter.count("\n")
+        shift = self._first_content_line() - (matter_end + 1)
+
+        def page_line(read: int) -> int:
+            return read + shift if read > matter_end else line
+
         shifted = [
-            problem.__class__(line, problem.code, problem.message, problem.level)
+            replace(problem, line=page_line(problem.line) if line else problem.line)
             for problem in talk.problems
         ]
         return replace(
-            talk, problems=tuple(shifted), abstract_line=line + 1 if talk.abstract else 0
+            talk,
+            problems=tuple(shifted),
+            abstract_line=page_line(talk.abstract_line) if talk.abstract else 0,
+            bio_line=page_line(talk.bio_line) if talk.bio else 0,
+            details_line=page_line(talk.details_line) if talk.details else 0,
         ), location
+
+    def _first_content_line(self) -> int:
+        """The page line of the directive's first content line."""
+        if hasattr(self.state, "_renderer"):  # MyST counts the offset from the directive
+            return self.lineno + self.content_offset + 1
+        return self.content_offset + 1
 
     def _error(self, message: str) -> nodes.Node:
         return self.state.document.reporter.warning(message, line=self.lineno)

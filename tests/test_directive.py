@@ -115,6 +115,9 @@ def test_myst_warnings_name_the_talk_file(app: SphinxTestApp) -> None:
         r"talks/bad-link\.md:11: WARNING: .*'no-such-part'.*\[myst\.xref_missing\]", warnings
     ), warnings
     assert "markdown.md:11" not in warnings
+    assert re.search(  # an inline talk's text is the page's own: its lines are the page's
+        r"markdown\.md:18: WARNING: .*'no-such-inline-part'.*\[myst\.xref_missing\]", warnings
+    ), warnings
 
 
 @pytest.mark.sphinx(
