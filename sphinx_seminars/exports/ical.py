@@ -171,21 +171,23 @@ class Zones:
         years = [int(t.data["start"][:4]) for t in talks if t.data["start"]]
         self.first = dt.date(min(years, default=2000) - 1, 1, 1)
         self.last = dt.date(max(years, default=2000) + 2, 1, 1)
-        self.made: dict[str, Timezone] = {}
+        self.made: dict[str, bytes] = {}
 
-    def component(self, tzid: str) -> Timezone:
+    def serialised(self, tzid: str) -> bytes:
+        """The VTIMEZONE of ``tzid``, serialised (once per zone)."""
         from icalendar import Timezone  # noqa: PLC0415
 
         if tzid not in self.made:
-            self.made[tzid] = Timezone.from_tzid(tzid, first_date=self.first, last_date=self.last)
+            zone = Timezone.from_tzid(tzid, first_date=self.first, last_date=self.last)
+            self.made[tzid] = bytes(zone.to_ical())
         return self.made[tzid]
 
 
 def calendar_bytes(events: list[bytes], name: str, zones: Zones) -> bytes:
     """A calendar of serialised VEVENTs, with a VTIMEZONE for every zone they name.
 
-    Each event is serialised once (by icalendar) and reused in the talk's own calendar and
-    in the site calendar."""
+    Each event and each VTIMEZONE is serialised once (by icalendar) and reused in the talks'
+    own calendars and in the site calendar."""
     from icalendar import Calendar  # noqa: PLC0415
 
     calendar = Calendar()
@@ -194,11 +196,10 @@ def calendar_bytes(events: list[bytes], name: str, zones: Zones) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", clean_text(name))
     used = sorted({m.decode() for event in events for m in _TZID.findall(event)})
-    for tzid in used:
-        calendar.add_component(zones.component(tzid))
     serialised: bytes = calendar.to_ical()
     head, _, tail = serialised.rpartition(b"END:VCALENDAR")
-    return head + b"".join(events) + b"END:VCALENDAR" + tail
+    parts = [zones.serialised(tzid) for tzid in used] + events
+    return head + b"".join(parts) + b"END:VCALENDAR" + tail
 
 
 _TZID = re.compile(rb";TZID=([^:;\r\n]+)")
