@@ -24,4 +24,6 @@ def __getattr__(name: str) -> object:
     with nothing changed) does not pay for importing the whole reader."""
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_HOMES[name], __name__), name)
+    value = getattr(importlib.import_module(_HOMES[name], __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
