@@ -28,7 +28,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from icalendar import Event, Timezone
+    from icalendar import Event
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
