@@ -116,10 +116,10 @@ def validate_config(app: Sphinx, config: Config) -> None:
     if not isinstance(exports, (list, tuple)) or not set(exports) <= set(EXPORTS):
         _reject(config, "exports", f"must be a list of some of {', '.join(EXPORTS)}")
     window = config.seminar_ics_window_days
-    if window is not None and (not isinstance(window, int) or window < 0):
+    if window is not None and (not _is_count(window) or window < 0):
         _reject(config, "ics_window_days", "must be a number of days (0 or more) or None")
     duration = config.seminar_default_duration
-    if not isinstance(duration, int) or duration < 0:
+    if not _is_count(duration) or duration < 0:
         _reject(config, "default_duration", "must be a number of minutes (0 or more)")
     baseurl = config.seminar_baseurl
     if baseurl is not None and not str(baseurl).startswith(("https://", "http://")):
@@ -148,6 +148,11 @@ def _is_iso_date(value: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_count(value: object) -> bool:
+    """A whole number (``True`` and ``False`` are ints to Python, not counts)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _reject(config: Config, name: str, reason: str) -> None:

@@ -138,6 +138,19 @@ def test_bad_timezone_config_warns_and_falls_back(app: SphinxTestApp) -> None:
     assert "[seminar.config]" in app.warning.getvalue()
 
 
+@pytest.mark.sphinx(
+    "html",
+    testroot="directive",
+    confoverrides={"seminar_default_duration": True, "seminar_ics_window_days": False},
+)
+def test_true_and_false_are_not_counts(app: SphinxTestApp) -> None:
+    assert app.config.seminar_default_duration == 60
+    assert app.config.seminar_ics_window_days is None
+    warnings = app.warning.getvalue()
+    assert "seminar_default_duration: must be a number of minutes" in warnings
+    assert "seminar_ics_window_days: must be a number of days" in warnings
+
+
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "text", "man", "texinfo"])
 def test_other_builders(make_app, rootdir: Path, tmp_path: Path, builder: str) -> None:  # type: ignore[no-untyped-def]
     srcdir = tmp_path / "src"
