@@ -13,18 +13,27 @@ from ..model import Problem
 MAX_BYTES = 32 * 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CHUNK = 1 << 16
-#: Opening a named pipe must not wait for a writer: it is refused once open.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+#: A file replaced by a pipe or a terminal between the check and the open: the open neither
+#: waits for a writer nor takes the terminal, and the file is refused once open.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a file (None when it cannot be used at all) and what is wrong with it."""
+    not_regular = [Problem(0, "unreadable", "not a regular file", "error")]
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a folder, a pipe, a device never ends
+            return None, not_regular  # and is not opened: a pipe's writer keeps its data
         descriptor = os.open(path, _OPEN_FLAGS)
         try:
             size = os.fstat(descriptor)
-            if not stat.S_ISREG(size.st_mode):  # a folder, a pipe, a device never ends
-                return None, [Problem(0, "unreadable", "not a regular file", "error")]
+            if not stat.S_ISREG(size.st_mode):
+                return None, not_regular
             raw = _read_all(descriptor, min(size.st_size, MAX_BYTES) + 1)
         finally:
             os.close(descriptor)

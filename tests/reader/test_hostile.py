@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -262,7 +263,13 @@ def test_unreadable_paths(tmp_path: Path) -> None:
 def test_named_pipe_is_not_read(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.md"
     os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_text, args=("---\ntitle: T\n---\n",))
+    writer.start()  # waits for a reader to open the pipe
     assert problem(read_talk(pipe), "unreadable")[2] == "not a regular file"
+    writer.join(timeout=0.2)
+    assert writer.is_alive()  # the pipe was never opened: its writer still waits
+    assert pipe.read_text() == "---\ntitle: T\n---\n"
+    writer.join()
 
 
 # ---------------------------------------------------------------- big files
