@@ -139,23 +139,30 @@ else:  # pragma: no cover - PyYAML without libyaml
 
 #: Flow collections, anchors, aliases and tags: what needs the guarded (pure Python) loader.
 _GUARDED = re.compile(r"[\[\]{}&*!]")
-#: The deepest block structure read by libyaml, as columns of indentation and ``-``/``?``
-#: indicators at the start of a line.  Every level of block nesting after the first two moves
-#: its content at least one column right, so a document within this bound nests at most
-#: ``_FAST_COLUMNS + 3`` levels, within :data:`MAX_DEPTH`: libyaml (whose composer recurses in
-#: C, and crashes on thousands of levels) never sees deeper nesting.
+#: The deepest block structure read by libyaml, as columns of indentation and of the block
+#: indicators (``-``, ``?``, ``:``) and spaces or tabs that may open a collection on the same
+#: line.  Every level of block nesting after the first two moves its content at least one
+#: column right, so a document within this bound nests at most ``_FAST_COLUMNS + 3`` levels,
+#: within :data:`MAX_DEPTH`: libyaml (whose composer recurses in C, and crashes on thousands
+#: of levels) never sees deeper nesting.
 _FAST_COLUMNS = MAX_DEPTH - 4
+_LINE_START = " \t-?:"
+#: The longest front matter read by libyaml.  A block document holds at most two values per
+#: character (a bare ``?`` is a null key and a null value) and one more for the whole, so
+#: this keeps it well below :data:`MAX_NODES`.
+_FAST_CHARS = MAX_NODES // 4
 
 
 def _fast_loading(source: str) -> bool:
-    """Whether libyaml may read the front matter: shorter than :data:`MAX_NODES` characters,
-    no flow collections, anchors, aliases or tags, and no line indented (spaces and ``- ``/``? ``
-    indicators) deeper than :data:`_FAST_COLUMNS`.  Such a document needs none of the checks
-    of :func:`_refusal`: it has no aliases, it nests less than :data:`MAX_DEPTH` levels, and
-    it holds fewer values than :data:`MAX_NODES` (a block value takes at least a character)."""
-    if FAST_LOADER is None or len(source) >= MAX_NODES or _GUARDED.search(source):
+    """Whether libyaml may read the front matter: at most :data:`_FAST_CHARS` characters, no
+    flow collections, anchors, aliases or tags, and no line starting deeper than
+    :data:`_FAST_COLUMNS`.  Such a document needs none of the checks of :func:`_refusal`: it
+    has no aliases, it nests less than :data:`MAX_DEPTH` levels, and it holds fewer values
+    than :data:`MAX_NODES`."""
+    if FAST_LOADER is None or len(source) > _FAST_CHARS or _GUARDED.search(source):
         return False
-    return all(len(line) - len(line.lstrip(" -?")) <= _FAST_COLUMNS for line in source.split("\n"))
+    lines = source.split("\n")
+    return all(len(line) - len(line.lstrip(_LINE_START)) <= _FAST_COLUMNS for line in lines)
 
 
 def split_front_matter(text: str) -> FrontMatter:

@@ -463,12 +463,20 @@ def test_base_60_numbers_elsewhere_stay_text() -> None:
         "venue:\n  " + "- " * 40_000 + "a",  # compact sequences: one line, no indentation
         "venue:\n" + "".join(f"{' ' * i}- k{i}:\n" for i in range(0, 60, 2)),
         "venue:\n" + "? " * 1_000 + "a",
+        "venue:\n  ? k\n  : " + "- " * 30 + "a",  # after an explicit value indicator
     ],
-    ids=["compact-sequences", "sequence-of-mappings", "complex-keys"],
+    ids=["compact-sequences", "sequence-of-mappings", "complex-keys", "explicit-value"],
 )
 def test_deep_block_nesting_without_indentation(nesting: str) -> None:
     talk = parse_talk(f"---\ntitle: T\n{nesting}\n---\n", "t.md")
     assert f"nested more than {MAX_DEPTH} levels deep" in problem(talk, "yaml")[2]
+
+
+def test_many_bare_keys_are_counted() -> None:
+    """A bare ``?`` is two values (a null key and a null value) in one character."""
+    keys = "?\n" * (MAX_NODES // 2 - 1) + "?"  # fewer characters than MAX_NODES
+    talk = parse_talk(f"---\n{keys}\n---\n", "t.md")
+    assert f"more than {MAX_NODES:,} values" in problem(talk, "yaml")[2]
 
 
 def _depth(node: yaml.Node) -> int:
