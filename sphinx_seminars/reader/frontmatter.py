@@ -65,8 +65,9 @@ class FrontMatter:
 def _plain_constructors() -> dict[str | None, Callable[[yaml.SafeLoader, yaml.Node], object]]:
     """PyYAML's safe constructors for plain data only; dates and numbers that cannot be
     built (``2024-02-30``, a 5,000-digit number, ``!!timestamp nonsense``) stay the text they
-    are, for the reader to report.  Base-60 numbers of YAML 1.1 (``10:30`` is 630) stay text,
-    as YAML 1.2 reads them: an unquoted time is a time."""
+    are, for the reader to report.  Numbers that YAML 1.1 reads in base 60 (``10:30`` is 630)
+    or 8 (``0700`` is 448) stay the text written: an unquoted time is a time, a room number
+    keeps its zeros."""
     constructors: dict[str | None, Callable[[yaml.SafeLoader, yaml.Node], object]] = {
         tag: build
         for tag, build in yaml.SafeLoader.yaml_constructors.items()
@@ -77,15 +78,19 @@ def _plain_constructors() -> dict[str | None, Callable[[yaml.SafeLoader, yaml.No
         constructors[tag] = _or_text(yaml.SafeLoader.yaml_constructors[tag])
     for name in ("int", "float"):
         tag = f"tag:yaml.org,2002:{name}"
-        constructors[tag] = _base_60_as_text(constructors[tag])
+        constructors[tag] = _odd_bases_as_text(constructors[tag])
     return constructors
 
 
-def _base_60_as_text(
+#: How YAML 1.1 writes integers in base 8 (a leading zero), and numbers in base 60.
+_ODD_BASE = re.compile(r"[-+]?0[0-7_]+|.*:.*")
+
+
+def _odd_bases_as_text(
     build: Callable[[yaml.SafeLoader, yaml.Node], object],
 ) -> Callable[[yaml.SafeLoader, yaml.Node], object]:
     def construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-        if isinstance(node.value, str) and ":" in node.value:
+        if isinstance(node.value, str) and _ODD_BASE.fullmatch(node.value):
             return loader.construct_scalar(node)  # type: ignore[arg-type]
         return build(loader, node)
 

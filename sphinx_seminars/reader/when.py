@@ -1158,9 +1158,14 @@ def _naive(value: dt.time) -> dt.time:
     return value.replace(tzinfo=None)
 
 
-def _number_as_time(value: int | float, problems: list[Problem]) -> _Reading:
-    """A YAML number in a time field: 14 is 14:00, 1400 and 930 are 14:00 and 09:30 (24-hour
-    clock without a colon), 10.3 is 10:30."""
+#: A time written as three or four digits ("0930", "1400"), without a colon.
+_DIGITS_ONLY = re.compile(r"\d{3,4}")
+
+
+def _number_as_time(value: int | float, problems: list[Problem], written: str = "") -> _Reading:
+    """A number in a time field (``written`` as in the file): 14 is 14:00, 1400 and 930 are
+    14:00 and 09:30 (24-hour clock without a colon), 10.3 is 10:30."""
+    written = written or repr(value)
     if isinstance(value, int) and 0 <= value < 24:
         hour, minute = value, 0
     elif isinstance(value, int) and 100 <= value < 2400:
@@ -1168,18 +1173,13 @@ def _number_as_time(value: int | float, problems: list[Problem]) -> _Reading:
     elif isinstance(value, float) and 0 <= value < 24:
         hour, minute = int(value), round((value - int(value)) * 100)
     else:
-        problems.append(("time", f"cannot read a time in {value!r}; ignored"))
+        problems.append(("time", f"cannot read a time in {written}; ignored"))
         return _Reading()
     if minute > 59:
-        problems.append(("time", f"cannot read a time in {value!r}; ignored"))
+        problems.append(("time", f"cannot read a time in {written}; ignored"))
         return _Reading()
-    problems.append(
-        (
-            "time",
-            f"time {value!r} read as {hour:02d}:{minute:02d} (YAML reads it as a number);"
-            f' write it as "{hour:02d}:{minute:02d}"',
-        )
-    )
+    clock = f"{hour:02d}:{minute:02d}"
+    problems.append(("time", f'time {written} read as {clock}; write it as "{clock}"'))
     return _Reading(start_time=dt.time(hour, minute))
 
 
@@ -1214,6 +1214,8 @@ def _field_value(value: object, label: str, clock: bool, problems: list[Problem]
         return _Reading(start_date=value)
     if isinstance(value, dt.time):
         return _Reading(start_time=_naive(value), zone=_zone_of(value))
+    if isinstance(value, str) and clock and _DIGITS_ONLY.fullmatch(value.strip()):
+        return _number_as_time(int(value), problems, written=value.strip())
     if isinstance(value, str):
         return _text_value(value, label, clock, problems)
     if clock and isinstance(value, (int, float)) and not isinstance(value, bool):

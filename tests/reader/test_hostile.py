@@ -452,9 +452,18 @@ def test_unquoted_time_without_a_colon_is_read_with_a_warning() -> None:
     assert (line, level) == (5, "warning") and 'write it as "14:00"' in message
 
 
-def test_base_60_numbers_elsewhere_stay_text() -> None:
-    talk = parse_talk("---\ntitle: 10:30\nvenue: 1:30:00\n---\n", "t.md")
-    assert (talk.title, talk.venue) == ("10:30", "1:30:00")
+@pytest.mark.parametrize(("written", "clock"), [("0700", (7, 0)), ("0930", (9, 30))])
+def test_unquoted_time_with_a_leading_zero(written: str, clock: tuple[int, int]) -> None:
+    """YAML 1.1 reads 0700 in base 8 (448); the reader reads the digits as written."""
+    talk = parse_talk(GOOD.replace('"16:00"', written), source="t.md")
+    assert isinstance(talk.start, dt.datetime)
+    assert (talk.start.hour, talk.start.minute) == clock
+    assert f"time {written} read as {clock[0]:02d}:{clock[1]:02d}" in problem(talk, "time")[2]
+
+
+def test_numbers_in_odd_bases_elsewhere_stay_text() -> None:
+    talk = parse_talk("---\ntitle: 10:30\nvenue: 1:30:00\nseries: 0101\n---\n", "t.md")
+    assert (talk.title, talk.venue, talk.series) == ("10:30", "1:30:00", "0101")
 
 
 @pytest.mark.parametrize(
