@@ -85,12 +85,14 @@ def parse_talk(
     venue, online_url = _venue(draft)
     talk_id, id_line = _talk_id(draft, title)
     speakers = tuple(_speakers(draft))
+    series, links, tags = _series(draft, title), _links(draft), _tags(draft)
+    permalink = draft.key_text("permalink")
     _check_dates(draft, when.start, title_date)
     _check_content(draft, speakers, abstract)
     if matter.failed:  # what is missing follows from the broken front matter: say that only
         consequences = {"no-title", "no-date", "no-speaker", "no-abstract"}
         draft.problems = [p for p in draft.problems if p.code not in consequences]
-    return Talk(
+    return Talk(  # every field is read: the draft's problems are complete
         id=talk_id,
         title=title,
         source=source,
@@ -100,7 +102,7 @@ def parse_talk(
         timezone=when.timezone,
         venue=venue,
         online_url=online_url,
-        series=_series(draft, title),
+        series=series,
         abstract=abstract,
         abstract_line=abstract_line,
         references=references,
@@ -108,9 +110,9 @@ def parse_talk(
         bio_line=bio_line,
         details=details,
         details_line=details_line,
-        links=_links(draft),
-        tags=_tags(draft),
-        permalink=draft.key_text("permalink"),
+        links=links,
+        tags=tags,
+        permalink=permalink,
         id_line=id_line,
         problems=_in_order(draft.problems),
     )
