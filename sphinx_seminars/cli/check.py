@@ -1,0 +1,119 @@
+"""``sphinx-seminars check``: the problems of talk files, for editors, CI and pre-commit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Problem, Talk
+from ..reader import read_talk
+from ..reader.discover import TALK_SUFFIXES, find_talk_files
+from ..reader.duplicates import duplicate_ids
+from .options import add_timezone_option
+from .terminal import printable, problem_line
+
+
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    check = commands.add_parser(
+        "check",
+        help="list the problems of talk files; exit status 1 when there are errors",
+        description="Read every talk file and print one line per problem, then a summary.",
+    )
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="talk files, folders (searched for *.md, *.markdown, *.txt) or glob patterns",
+    )  # fmt: skip
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text (path:line: level: message [seminar.code]) or one JSON object",
+    )  # fmt: skip
+    add_timezone_option(check)
+    return check
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file as ``check`` reports it: its path, the talk read (None when there was no
+    file to read) and all of its problems."""
+
+    path: str
+    talk: Talk | None
+    problems: tuple[Problem, ...]
+
+    def count(self, level: str) -> int:
+        return sum(1 for problem in self.problems if problem.level == level)
+
+
+def check_paths(paths: Sequence[str], *, default_timezone: str | None = None) -> list[Checked]:
+    """Read every talk file the paths name and add the problems found across files."""
+    files, empty = find_talk_files(paths)
+    talks = [read_talk(path, default_timezone=default_timezone) for path in files]
+    checked = [
+        Checked(path, talk, tuple(sorted([*talk.problems, *duplicates], key=_order)))
+        for path, talk, duplicates in zip(files, talks, duplicate_ids(talks), strict=True)
+    ]
+    suffixes = ", ".join(sorted(f"*{suffix}" for suffix in TALK_SUFFIXES))
+    nothing = Problem(0, "unreadable", f"no talk files ({suffixes}) found here", "error")
+    return checked + [Checked(path, None, (nothing,)) for path in empty]
+
+
+def _order(problem: Problem) -> tuple[int, str]:
+    return problem.line, problem.code
+
+
+def summary(checked: Sequence[Checked]) -> dict[str, int]:
+    return {
+        "files": sum(1 for item in checked if item.talk is not None),
+        "errors": sum(item.count("error") for item in checked),
+        "warnings": sum(item.count("warning") for item in checked),
+    }
+
+
+def check_text(checked: Sequence[Checked]) -> str:
+    """One line per problem, then ``N files, E errors, W warnings``."""
+    lines = [problem_line(item.path, p) for item in checked for p in item.problems]
+    counts = summary(checked)
+    lines.append(", ".join(f"{counts[key]} {_plural(key, counts[key])}" for key in counts))
+    return printable("\n".join(lines))
+
+
+def _plural(word: str, count: int) -> str:
+    return word if count != 1 else word.removesuffix("s")
+
+
+def check_json(checked: Sequence[Checked]) -> dict[str, object]:
+    """The JSON form of a check: ``files``, ``problems`` and ``summary``."""
+    return {
+        "files": [
+            {
+                "path": item.path,
+                "id": item.talk.id,
+                "title": item.talk.title,
+                "errors": item.count("error"),
+                "warnings": item.count("warning"),
+            }
+            for item in checked
+            if item.talk is not None
+        ],
+        "problems": [
+            {"path": item.path, "level": p.level, **p.as_json()}
+            for item in checked
+            for p in item.problems
+        ],
+        "summary": summary(checked),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    checked = check_paths(args.paths, default_timezone=args.timezone)
+    if args.format == "json":
+        json.dump(check_json(checked), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(check_text(checked))
+    return 1 if summary(checked)["errors"] else 0
