@@ -9,8 +9,10 @@ toctree lists them, so no sidebar carries every talk.
 from __future__ import annotations
 
 import functools
+import glob
 import os
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -18,8 +20,12 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from . import reader
+from .config import get_config
 from .directives import SeminarDirective
 from .listings import ListingSpec, listing_placeholder
+from .localfiles import inside_source_folder
+from .model import Problem
+from .problems import Code
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,10 +46,115 @@ def talk_matcher(patterns: tuple[str, ...]) -> Matcher:
 
 def is_talk_page(env: BuildEnvironment, docname: str) -> bool:
     """Whether a document is a talk file of a ``seminar_talks`` pattern."""
-    if not env.config.seminar_talks:
+    if not get_config(env).talks:
         return False
-    path = os.path.relpath(env.doc2path(docname), env.srcdir)
-    return talk_matcher(tuple(env.config.seminar_talks)).match(path.replace(os.sep, "/"))
+    return talk_matcher(tuple(get_config(env).talks)).match(_relative(env, docname))
+
+
+def talk_file_refusal(env: BuildEnvironment, path: Path) -> list[Problem]:
+    """Why a talk file is left out of the site (empty when it is not): a link to a file
+    outside the source folder, a binary file, a file that cannot be read at all."""
+    if not inside_source_folder(env, path):
+        target = os.path.realpath(path)
+        message = f"the talk file is a link to '{target}', outside the source folder; left out"
+        return [Problem(0, Code.PATH, message, "error")]
+    from .reader.files import read_text  # noqa: PLC0415 - the reader loads on first use
+
+    text, problems = read_text(path)
+    return problems if text is None else []
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    try:
+        path.read_bytes().decode(encoding)
+    except (OSError, UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: talk files reach Sphinx only through the extension.
+
+    A talk file that cannot be a page (a link out of the source folder, a binary file) is
+    left out of the project with a warning.  One that is not valid text in
+    ``source_encoding`` is read here, before the others, with an encoding that takes every
+    byte: its text is replaced by the talk page anyway, and the reader reads the file
+    itself (replacing what it cannot decode, with a ``seminar.encoding`` warning at the
+    line)."""
+    for docname in [d for d in docnames if is_talk_page(env, d)]:
+        path = Path(env.doc2path(docname))
+        refusal = talk_file_refusal(env, path)
+        if refusal:
+            docnames.remove(docname)
+            _leave_out(app, env, docname, path, refusal)
+        elif not _decodes(path, env.settings.get("input_encoding", "utf-8-sig")):
+            docnames.remove(docname)
+            _read_any_bytes(app, env, docname)
+
+
+def _leave_out(
+    app: Sphinx, env: BuildEnvironment, docname: str, path: Path, problems: list[Problem]
+) -> None:
+    app.events.emit("env-purge-doc", env, docname)
+    env.clear_doc(docname)
+    env.project.docnames.discard(docname)
+    source = os.path.relpath(path, env.srcdir).replace(os.sep, "/")
+    for problem in problems:
+        LOGGER.warning(
+            "%s; the file is not a page of the site",
+            problem.message.removesuffix("; left out"),
+            location=f"{source}:{max(problem.line, 1)}",
+            type="seminar",
+            subtype=problem.code,
+        )
+
+
+def _read_any_bytes(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    app.events.emit("env-purge-doc", env, docname)
+    env.clear_doc(docname)
+    encoding = env.settings.get("input_encoding", "utf-8-sig")
+    env.settings["input_encoding"] = "latin-1"  # decodes any bytes; the text is replaced
+    try:
+        app.builder.read_doc(docname)
+    finally:
+        env.settings["input_encoding"] = encoding
+
+
+def warn_empty_patterns(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: a ``seminar_talks`` pattern that gives no page says why: it
+    matches no file, or every file it matches is excluded (``exclude_patterns``) or is not
+    a source file of Sphinx."""
+    talks = [d for d in env.found_docs if is_talk_page(env, d)]
+    for pattern in get_config(env).talks:
+        matcher = talk_matcher((pattern,))
+        pages = [d for d in talks if matcher.match(_relative(env, d))]
+        if pages:
+            continue
+        files = _files_matching(env.srcdir, pattern)
+        if not files:
+            reason = "matches no file"
+        else:
+            reason = (
+                f"matches {len(files)} file(s), but none is a page: exclude_patterns covers "
+                "them, or their suffix is not in source_suffix"
+            )
+        LOGGER.warning(
+            "seminar_talks pattern '%s' %s", pattern, reason, type="seminar", subtype=Code.CONFIG
+        )
+    return []
+
+
+def _relative(env: BuildEnvironment, docname: str) -> str:
+    return os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
+
+
+def _files_matching(srcdir: str | os.PathLike[str], pattern: str) -> list[str]:
+    found = set(glob.glob(os.path.join(os.fspath(srcdir), pattern), recursive=True))
+    if "/**/" in pattern:
+        found |= set(glob.glob(os.path.join(os.fspath(srcdir), pattern.replace("/**/", "/"))))
+    return sorted(f for f in found if os.path.isfile(f))
 
 
 def read_talk_page(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -64,8 +175,7 @@ class SeminarPageDirective(SeminarDirective):
         source = os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
         talk = reader.read_talk(
             path,
-            default_timezone=self.config.seminar_timezone,
-            allow_raw_html=self.config.seminar_allow_raw_html,
+            **get_config(self.config).reader_options(),
         )
         talk = replace(talk, source=source)
         section = self.render_talk(talk, source)
@@ -76,7 +186,7 @@ class SeminarPageDirective(SeminarDirective):
 def warn_suffixes(app: Sphinx) -> None:
     """``builder-inited``: a pattern for files Sphinx does not read as pages finds nothing."""
     suffixes = tuple(app.config.source_suffix)
-    for pattern in app.config.seminar_talks:
+    for pattern in get_config(app).talks:
         if "." in pattern.rsplit("/", 1)[-1] and not pattern.endswith(suffixes):
             LOGGER.warning(
                 "seminar_talks pattern '%s' names files Sphinx does not read as pages; "
@@ -92,3 +202,5 @@ def setup_collection(app: Sphinx) -> None:
     app.add_directive("seminar-page", SeminarPageDirective)
     app.connect("source-read", read_talk_page)
     app.connect("builder-inited", warn_suffixes)
+    app.connect("env-get-outdated", warn_empty_patterns)
+    app.connect("env-before-read-docs", screen_talk_files)

@@ -1,138 +1,57 @@
-"""The ``seminar_*`` configuration values: declared with types, validated on config-inited."""
+"""The ``seminar_*`` settings: one typed dataclass whose fields carry their validator, their
+help text and what a change rebuilds; validated once on ``config-inited`` and read through
+:func:`get_config` everywhere else."""
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sphinx.util import logging
 
+from .problems import Code
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 LOGGER = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class SeminarConfig:
-    """Every configuration value of the extension, with its default and meaning."""
-
-    timezone: str | None = None
-    """IANA zone for talks that state none; also settles ambiguous abbreviations (``IST``)."""
-
-    date_format: str = "{weekday} {day} {month} {year}"
-    """How a talk's date is shown; fields: weekday, day, month, year (names in English)."""
-
-    time_format: str = "%H:%M"
-    """How a talk's time of day is shown (``strftime``), e.g. ``%I:%M %p``."""
-
-    today: str | None = None
-    """The day listings count as today (``YYYY-MM-DD``) for upcoming/past; default: the
-    build date.  Set it for reproducible builds."""
-
-    speaker_aliases: dict[str, str] = field(default_factory=dict)
-    """Other spellings of speakers' names: ``{"Keith Butler": "Keith T. Butler"}``."""
-
-    talks: list[str] = field(default_factory=list)
-    """Glob patterns (relative to the source folder) of talk files that become pages."""
-
-    baseurl: str | None = None
-    """The site's address (``https://seminars.example.org/``) for absolute links in the
-    exports; ``html_baseurl`` when unset."""
-
-    exports: list[str] = field(
-        default_factory=lambda: ["json", "ics", "atom", "jsonld", "redirects"]
-    )
-    """What the HTML builders write besides the pages."""
-
-    ics_window_days: int | None = None
-    """Leave talks older than this many days out of ``seminars.ics`` (all when None)."""
-
-    default_duration: int = 60
-    """Minutes a talk lasts in calendars when its end is not known (0: no end)."""
-
-    script: bool = True
-    """Add ``sphinx-seminars.js`` to HTML pages: local times, live upcoming/past, filters."""
-
-    allow_raw_html: bool = False
-    """Keep more (sanitised) HTML of talk files as raw HTML: tables, images, ... . Off,
-    every tag is turned into Markdown structure or dropped."""
-
-
-_TYPES: dict[str, tuple[type, ...]] = {
-    "timezone": (str, type(None)),
-    "today": (str, type(None)),
-    "speaker_aliases": (dict,),
-    "talks": (list, tuple),
-    "baseurl": (str, type(None)),
-    "exports": (list, tuple),
-    "ics_window_days": (int, type(None)),
-    "default_duration": (int,),
-    "script": (bool,),
-    "allow_raw_html": (bool,),
-}
+#: What the HTML builders can write besides the pages.
 EXPORTS = ("json", "ics", "atom", "jsonld", "redirects")
+Rebuild = Literal["env", "html", ""]
 
 
-def setup_config(app: Sphinx) -> None:
-    """Declare the values and validate them early, before anything reads them."""
-    defaults = SeminarConfig()
-    for item in fields(SeminarConfig):
-        types = _TYPES.get(item.name, (str,))
-        app.add_config_value(
-            f"seminar_{item.name}", getattr(defaults, item.name), "env", types=types
-        )
-    app.connect("config-inited", validate_config, priority=100)
+class InvalidSettingError(ValueError):
+    """A setting's value that cannot be used at all: the default is used instead."""
 
 
-def validate_config(app: Sphinx, config: Config) -> None:
-    """Warn about a bad value and fall back to its default (``seminar.config``)."""
-    zone = config.seminar_timezone
-    if zone is not None and not _is_zone(zone):
-        _reject(config, "timezone", f"'{zone}' is not an IANA time zone such as 'Asia/Kolkata'")
-    for name in ("date_format", "time_format"):
-        value = getattr(config, f"seminar_{name}")
-        if not isinstance(value, str) or not value.strip():
-            _reject(config, name, "must be a non-empty string")
-    try:
-        config.seminar_date_format.format(weekday="", day="", month="", year="")
-    except (KeyError, IndexError, ValueError) as exc:
-        _reject(config, "date_format", f"unknown field {exc}")
-    today = config.seminar_today
-    if today is not None and not _is_iso_date(today):
-        _reject(config, "today", f"'{today}' is not a date such as '2025-01-09'")
-    aliases = config.seminar_speaker_aliases
-    if not isinstance(aliases, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()
-    ):
-        _reject(config, "speaker_aliases", "must map names (text) to names (text)")
-    patterns = config.seminar_talks
-    if not isinstance(patterns, (list, tuple)) or not all(isinstance(p, str) for p in patterns):
-        _reject(config, "talks", "must be a list of glob patterns such as 'talks/*.md'")
-    exports = config.seminar_exports
-    if not isinstance(exports, (list, tuple)) or not set(exports) <= set(EXPORTS):
-        _reject(config, "exports", f"must be a list of some of {', '.join(EXPORTS)}")
-    window = config.seminar_ics_window_days
-    if window is not None and (not _is_count(window) or window < 0):
-        _reject(config, "ics_window_days", "must be a number of days (0 or more) or None")
-    duration = config.seminar_default_duration
-    if not _is_count(duration) or duration < 0:
-        _reject(config, "default_duration", "must be a number of minutes (0 or more)")
-    baseurl = config.seminar_baseurl
-    if baseurl is not None and not str(baseurl).startswith(("https://", "http://")):
-        _reject(config, "baseurl", "must start with https:// or http://")
+#: A validator takes a value and returns the value to use and what was dropped from it (the
+#: bad elements of a list or mapping); it raises :class:`InvalidSettingError` for a value of no use.
+Validator = Callable[[Any], tuple[Any, list[str]]]
 
 
-def get_config(config: Config) -> SeminarConfig:
-    """The validated values as one typed object."""
-    values = {f.name: getattr(config, f"seminar_{f.name}") for f in fields(SeminarConfig)}
-    return SeminarConfig(**values)
+def _setting(default: Any, validator: Validator, rebuild: Rebuild, help_text: str) -> Any:
+    """A field of :class:`SeminarConfig` with its validator, rebuild kind and help."""
+    factory: Callable[[], Any] = (
+        (lambda: type(default)(default)) if isinstance(default, (list, dict)) else lambda: default
+    )
+    return field(
+        default_factory=factory,
+        metadata={"validator": validator, "rebuild": rebuild, "help": help_text},
+    )
 
 
-def _is_zone(name: object) -> bool:
+# -- validators ---------------------------------------------------------------------------
+
+
+def is_zone_name(name: object) -> bool:
+    """Whether ``name`` is an IANA time zone this system knows (``"Asia/Kolkata"``)."""
     if not isinstance(name, str) or not name.strip():
         return False
     try:
@@ -142,22 +61,240 @@ def _is_zone(name: object) -> bool:
     return True
 
 
-def _is_iso_date(value: object) -> bool:
+def _zone(value: Any) -> tuple[Any, list[str]]:
+    if value is not None and not is_zone_name(value):
+        raise InvalidSettingError(f"'{value}' is not an IANA time zone such as 'Asia/Kolkata'")
+    return value, []
+
+
+def _text(value: Any) -> tuple[Any, list[str]]:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidSettingError("must be a non-empty string")
+    return value, []
+
+
+def _date_format(value: Any) -> tuple[Any, list[str]]:
+    _text(value)
+    try:
+        value.format(weekday="", day="", month="", year="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise InvalidSettingError(f"unknown field {exc}") from exc
+    return value, []
+
+
+def _day(value: Any) -> tuple[Any, list[str]]:
+    if value is None or isinstance(value, dt.date):
+        return value.isoformat() if isinstance(value, dt.date) else None, []
     try:
         dt.date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
+    except ValueError as exc:
+        raise InvalidSettingError(f"'{value}' is not a date such as '2025-01-09'") from exc
+    return str(value), []
 
 
-def _is_count(value: object) -> bool:
-    """A whole number (``True`` and ``False`` are ints to Python, not counts)."""
-    return isinstance(value, int) and not isinstance(value, bool)
+def _names(value: Any) -> tuple[Any, list[str]]:
+    if not isinstance(value, Mapping):
+        raise InvalidSettingError("must map names (text) to names (text)")
+    kept = {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+    dropped = [f"{k!r}: {v!r} (not text)" for k, v in value.items() if k not in kept]
+    return kept, dropped
 
 
-def _reject(config: Config, name: str, reason: str) -> None:
-    default = getattr(SeminarConfig(), name)
-    LOGGER.warning(
-        "seminar_%s: %s; using %r", name, reason, default, type="seminar", subtype="config"
+def _talk_patterns(value: Any) -> tuple[Any, list[str]]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise InvalidSettingError("must be a list of glob patterns such as 'talks/*.md'")
+    kept: list[str] = []
+    dropped: list[str] = []
+    for pattern in value:
+        if not isinstance(pattern, str) or not pattern.strip():
+            dropped.append(f"{pattern!r} (not a pattern)")
+        elif pattern.startswith(("/", "\\")) or ".." in posixpath.normpath(pattern).split("/"):
+            dropped.append(f"'{pattern}' (outside the source folder)")
+        else:
+            kept.append(pattern)
+    return kept, dropped
+
+
+def _exports(value: Any) -> tuple[Any, list[str]]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        raise InvalidSettingError(f"must be a list of some of {', '.join(EXPORTS)}")
+    kept = [name for name in value if name in EXPORTS]
+    dropped = [f"{name!r} (not one of {', '.join(EXPORTS)})" for name in value if name not in kept]
+    return kept, dropped
+
+
+def _count(what: str, *, optional: bool) -> Validator:
+    def validate(value: Any) -> tuple[Any, list[str]]:
+        if value is None and optional:
+            return None, []
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise InvalidSettingError(
+                f"must be a number of {what} (0 or more)" + (" or None" * optional)
+            )
+        return value, []
+
+    return validate
+
+
+def _switch(value: Any) -> tuple[Any, list[str]]:
+    if not isinstance(value, bool):
+        raise InvalidSettingError("must be True or False")
+    return value, []
+
+
+def _base_url(value: Any) -> tuple[Any, list[str]]:
+    if value is not None and not str(value).startswith(("https://", "http://")):
+        raise InvalidSettingError("must start with https:// or http://")
+    return value, []
+
+
+# -- the settings -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeminarConfig:
+    """Every setting of the extension (``seminar_<name>`` in conf.py)."""
+
+    timezone: str | None = _setting(
+        None,
+        _zone,
+        "env",
+        "IANA zone for talks that state none; also settles ambiguous abbreviations (IST).",
     )
-    setattr(config, f"seminar_{name}", default)
+    date_format: str = _setting(
+        "{weekday} {day} {month} {year}",
+        _date_format,
+        "env",
+        "How a talk's date is shown; fields: weekday, day, month, year (names in English).",
+    )
+    time_format: str = _setting(
+        "%H:%M", _text, "env", "How a talk's time of day is shown (strftime), e.g. '%I:%M %p'."
+    )
+    today: str | None = _setting(
+        None,
+        _day,
+        "",
+        "The day listings count as today (YYYY-MM-DD) for upcoming/past; the build date "
+        "when unset. Set it for reproducible builds.",
+    )
+    speaker_aliases: dict[str, str] = _setting(
+        {},
+        _names,
+        "env",
+        "Other spellings of speakers' names: {'Keith Butler': 'Keith T. Butler'}.",
+    )
+    talks: list[str] = _setting(
+        [],
+        _talk_patterns,
+        "env",
+        "Glob patterns (relative to the source folder) of talk files that become pages.",
+    )
+    baseurl: str | None = _setting(
+        None,
+        _base_url,
+        "",
+        "The site's address for absolute links in the exports; html_baseurl when unset.",
+    )
+    exports: list[str] = _setting(
+        list(EXPORTS), _exports, "html", "What the HTML builders write besides the pages."
+    )
+    ics_window_days: int | None = _setting(
+        None,
+        _count("days", optional=True),
+        "",
+        "Leave talks older than this many days out of seminars.ics (all when None).",
+    )
+    default_duration: int = _setting(
+        60,
+        _count("minutes", optional=False),
+        "html",
+        "Minutes a talk lasts when its end is not known (0: no end in calendars).",
+    )
+    script: bool = _setting(
+        True,
+        _switch,
+        "html",
+        "Add sphinx-seminars.js to HTML pages: local times, live upcoming/past, filters.",
+    )
+    allow_raw_html: bool = _setting(
+        False,
+        _switch,
+        "env",
+        "Keep more (sanitised) HTML of talk files as raw HTML: tables, images, ...",
+    )
+
+    def today_date(self) -> dt.date:
+        """``today`` as a date: the setting when given, else the build date."""
+        return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+
+    def reader_options(self) -> dict[str, Any]:
+        """The keyword arguments of the reader that come from the settings."""
+        return {"default_timezone": self.timezone, "allow_raw_html": self.allow_raw_html}
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "timezone": (str, type(None)),
+    "today": (str, dt.date, type(None)),
+    "speaker_aliases": (dict,),
+    "talks": (list, tuple),
+    "baseurl": (str, type(None)),
+    "exports": (list, tuple),
+    "ics_window_days": (int, type(None)),
+    "default_duration": (int,),
+    "script": (bool,),
+    "allow_raw_html": (bool,),
+}
+
+
+def setting_help() -> list[tuple[str, str, str]]:
+    """``(name, default, help)`` of every setting, for the documentation."""
+    defaults = SeminarConfig()
+    return [
+        (f"seminar_{item.name}", repr(getattr(defaults, item.name)), item.metadata["help"])
+        for item in fields(SeminarConfig)
+    ]
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare the values and validate them early, before anything reads them."""
+    defaults = SeminarConfig()
+    for item in fields(SeminarConfig):
+        app.add_config_value(
+            f"seminar_{item.name}",
+            getattr(defaults, item.name),
+            item.metadata["rebuild"],
+            types=_TYPES.get(item.name, (str,)),
+            description=item.metadata["help"],
+        )
+    app.connect("config-inited", validate_config, priority=100)
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a bad value is a ``seminar.config`` warning and the default (or,
+    for a list or mapping, what is left without its bad elements) is used instead."""
+    defaults = SeminarConfig()
+    for item in fields(SeminarConfig):
+        name = f"seminar_{item.name}"
+        value = getattr(config, name)
+        try:
+            kept, dropped = item.metadata["validator"](value)
+        except InvalidSettingError as reason:
+            kept, dropped = getattr(defaults, item.name), []
+            _warn(f"{name}: {reason}; using {kept!r}")
+        for element in dropped:
+            _warn(f"{name}: {element} left out")
+        if kept != value or type(kept) is not type(value):
+            setattr(config, name, kept)
+
+
+def _warn(message: str) -> None:
+    LOGGER.warning(message, type="seminar", subtype=Code.CONFIG)
+
+
+def get_config(config: Config | BuildEnvironment | Sphinx) -> SeminarConfig:
+    """The validated settings as one typed object (from a Config, an environment or the
+    application)."""
+    values = getattr(config, "config", config)
+    return SeminarConfig(
+        **{item.name: getattr(values, f"seminar_{item.name}") for item in fields(SeminarConfig)}
+    )

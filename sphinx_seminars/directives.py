@@ -11,16 +11,20 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import reader
 from .config import get_config
 from .domain import domain_of
-from .localfiles import guard_local_files
+from .localfiles import guard_local_files, inside_source_folder
 from .markdown import render_markdown_into
 from .model import Talk
+from .problems import Code
 from .render import talk_section
 from .warnings_ import report_problems
+
+LOGGER = logging.getLogger(__name__)
 
 #: Inline options and the front-matter key each one stands for.
 INLINE_OPTIONS = {
@@ -58,9 +62,22 @@ class SeminarDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         if self.arguments and self.content:
             return [self._error("give a talk file or inline content, not both")]
-        talk, source = self._read_file() if self.arguments else self._read_inline()
-        if talk is None:
-            return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
+        if self.arguments:
+            relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+            if not os.path.isfile(absolute):
+                return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
+            if not inside_source_folder(self.env, absolute):
+                LOGGER.warning(
+                    "the talk file '%s' is a link to a file outside the source folder; left out",
+                    self.arguments[0],
+                    location=self.get_location(),
+                    type="seminar",
+                    subtype=Code.PATH,
+                )
+                return []
+            talk, source = self._read_file(relative, absolute), relative
+        else:
+            talk, source = self._read_inline()
         return [self.render_talk(talk, source)]
 
     def render_talk(self, talk: Talk, source: str) -> nodes.section:
@@ -83,17 +100,10 @@ class SeminarDirective(SphinxDirective):
         )
         return section
 
-    def _read_file(self) -> tuple[Talk | None, str]:
-        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
-        if not os.path.isfile(absolute):
-            return None, relative
+    def _read_file(self, relative: str, absolute: str) -> Talk:
         self.env.note_dependency(relative)
-        talk = reader.read_talk(
-            absolute,
-            default_timezone=self.config.seminar_timezone,
-            allow_raw_html=self.config.seminar_allow_raw_html,
-        )
-        return replace(talk, source=relative), relative
+        talk = reader.read_talk(absolute, **get_config(self.config).reader_options())
+        return replace(talk, source=relative)
 
     def _read_inline(self) -> tuple[Talk, str]:
         data = {
@@ -111,8 +121,7 @@ class SeminarDirective(SphinxDirective):
         talk = reader.parse_talk(
             text,
             source=os.fspath(self.env.doc2path(self.env.docname)),
-            default_timezone=self.config.seminar_timezone,
-            allow_raw_html=self.config.seminar_allow_raw_html,
+            **get_config(self.config).reader_options(),
         )
         location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
         # the talk was read from options written out as front matter, then the content: a

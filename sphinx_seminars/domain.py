@@ -13,8 +13,19 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .config import get_config
+from .ids import (
+    alias_table,
+    fold,
+    series_anchor,
+    series_key,
+    speaker_anchor,
+    speaker_key,
+    talk_key,
+    talk_speaker_anchor,
+)
 from .indices import SeminarIndex, SpeakersIndex
-from .names import alias_table, fold, slug, speaker_key
+from .problems import Code
 from .serialize import talk_to_json
 
 if TYPE_CHECKING:
@@ -71,18 +82,6 @@ class SpeakerTarget(NamedTuple):
     talks: tuple[TalkEntry, ...]
 
 
-def series_key(series: str) -> str:
-    return fold(series)
-
-
-def speaker_anchor(key: str) -> str:
-    return f"speaker-{slug(key)}"
-
-
-def series_anchor(key: str) -> str:
-    return f"series-{slug(key)}"
-
-
 class SeminarView:
     """Lookups derived from the domain's data; never stored in the environment."""
 
@@ -93,7 +92,7 @@ class SeminarView:
         series: dict[str, tuple[str, list[TalkEntry]]],
     ) -> None:
         self.talks = talks
-        self.by_id = {entry.id: entry for entry in talks}
+        self.by_id = {talk_key(entry.id): entry for entry in talks}
         self.speakers = speakers
         self.series = series
         chronological = sorted(talks, key=lambda e: (e.start or "9999", e.id))
@@ -107,7 +106,7 @@ class SeminarView:
         seen: dict[str, TalkEntry] = {}
         for docname in sorted(talks_by_doc):
             for entry in talks_by_doc[docname]:
-                seen.setdefault(entry.id, entry)
+                seen.setdefault(talk_key(entry.id), entry)
         talks = sorted(seen.values(), key=lambda e: (e.start or "", e.id), reverse=True)
         return cls(talks, _speaker_targets(talks, speaker_pages), _series_of(talks))
 
@@ -138,7 +137,7 @@ def _speaker_targets(
         else:
             latest = their_talks[0]
             index = next(i for i, s in enumerate(latest.speakers) if s.key == key)
-            docname, anchor = latest.docname, f"{latest.anchor}-speaker-{index + 1}"
+            docname, anchor = latest.docname, talk_speaker_anchor(latest.id, index + 1)
         targets[key] = SpeakerTarget(key, names[key], docname, anchor, tuple(their_talks))
     return targets
 
@@ -175,7 +174,7 @@ class SeminarDomain(Domain):
         "xrefs": {},  # docname -> [(type, target)] of the seminar references on it
         "records": {},  # docname -> {talk id: full record for the exports (JSON form)}
         "sequences": {},  # talk id -> [start, end, sequence]: calendar SEQUENCE history
-        "digests": {},  # docname -> digest of the talk data its listings and links showed
+        "digests": {},  # docname -> digest of what its listings and links show now
     }
     data_version = 3
     indices = [SeminarIndex, SpeakersIndex]  # noqa: RUF012
@@ -199,7 +198,7 @@ class SeminarDomain(Domain):
         """Register a rendered talk of ``docname``, with its full record for the exports.
 
         ``modified`` is when the talk file last changed (ISO 8601, UTC)."""
-        aliases = alias_table(self.env.config.seminar_speaker_aliases)
+        aliases = alias_table(get_config(self.env).speaker_aliases)
         speakers = tuple(
             SpeakerRef(
                 key=fold(s.id) if s.id else speaker_key(s.name, aliases),
@@ -253,7 +252,6 @@ class SeminarDomain(Domain):
         "archive_pages",
         "xrefs",
         "records",
-        "digests",
     )
 
     def clear_doc(self, docname: str) -> None:
@@ -287,7 +285,13 @@ class SeminarDomain(Domain):
         return self.view().talks
 
     def talk(self, talk_id: str) -> TalkEntry | None:
-        return self.view().by_id.get(talk_id)
+        return self.view().by_id.get(talk_key(talk_id))
+
+    def talk_at(self, docname: str, anchor: str) -> TalkEntry | None:
+        """The talk rendered at ``anchor`` of ``docname``, when it is the talk its id
+        stands for (not a second talk with an id already taken)."""
+        entry = next((e for e in self.talks_by_doc.get(docname, []) if e.anchor == anchor), None)
+        return entry if entry is not None and self.talk(entry.id) == entry else None
 
     def speakers(self) -> dict[str, SpeakerTarget]:
         """Every speaker by key, with their talks (newest first) and link target."""
@@ -298,24 +302,26 @@ class SeminarDomain(Domain):
         return self.view().series
 
     def check_consistency(self) -> None:
-        """Two talks with one id: warn naming both places (on every build)."""
+        """Two talks with one id (case ignored): warn naming both files, on every build."""
         first: dict[str, TalkEntry] = {}
         for docname in sorted(self.talks_by_doc):
             for entry in self.talks_by_doc[docname]:
-                if entry.id in first:
-                    other = first[entry.id]
+                key = talk_key(entry.id)
+                if key in first:
+                    other = first[key]
                     LOGGER.warning(
-                        "talk id '%s' (%s) is used twice: here and at %s (%s); the first is kept",
+                        "talk id '%s' (%s) is also the id of the talk at %s (%s): links, "
+                        "calendars, feed and seminars.json have only that one",
                         entry.id,
                         entry.source,
                         other.location,
                         other.source,
                         location=entry.location,
                         type="seminar",
-                        subtype="duplicate",
+                        subtype=Code.DUPLICATE,
                     )
                 else:
-                    first[entry.id] = entry
+                    first[key] = entry
 
     # -- cross-references -----------------------------------------------------------------
 
@@ -385,7 +391,7 @@ class SeminarDomain(Domain):
             entry = self.talk(target)
             return (entry.docname, entry.anchor, entry.title) if entry else None
         if typ == "speaker":
-            aliases = alias_table(self.env.config.seminar_speaker_aliases)
+            aliases = alias_table(get_config(self.env).speaker_aliases)
             speakers = self.speakers()
             speaker = speakers.get(speaker_key(target, aliases)) or speakers.get(fold(target))
             return (speaker.docname, speaker.anchor, speaker.name) if speaker else None
@@ -408,10 +414,17 @@ class SeminarDomain(Domain):
         for entry in self.talks():
             yield entry.id, entry.title, "talk", entry.docname, entry.anchor, 1
         for key, speaker in self.speakers().items():
-            yield slug(key), speaker.name, "speaker", speaker.docname, speaker.anchor, 1
+            yield (
+                speaker_anchor(key).removeprefix("speaker-"),
+                speaker.name,
+                "speaker",
+                speaker.docname,
+                speaker.anchor,
+                1,
+            )
         for key, (name, talks) in self.series().items():
             docname, anchor = self._series_target(key, talks)
-            yield slug(key), name, "series", docname, anchor, 1
+            yield series_anchor(key).removeprefix("series-"), name, "series", docname, anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")

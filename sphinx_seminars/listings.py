@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from .domain import SeminarDomain, SpeakerTarget, TalkEntry, domain_of, series_anchor, series_key
-from .names import alias_table, fold, slug, speaker_key
+from .config import get_config
+from .domain import SeminarDomain, SpeakerTarget, TalkEntry, domain_of
+from .ids import alias_table, fold, series_anchor, series_key, speaker_key, year_anchor
 from .nodes import seminar_box, seminar_time
 
 if TYPE_CHECKING:
@@ -59,8 +63,7 @@ class ListingSpec:
 
 def today(env: BuildEnvironment) -> dt.date:
     """``seminar_today`` when set (for reproducible builds), else the build date."""
-    value = env.config.seminar_today
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    return get_config(env).today_date()
 
 
 def talk_day(entry: TalkEntry) -> dt.date | None:
@@ -143,7 +146,7 @@ class SeminarListDirective(SphinxDirective):
         if self.options.get("series"):
             options["series"] = series_key(self.options["series"])
         if self.options.get("speaker"):
-            aliases = alias_table(self.config.seminar_speaker_aliases)
+            aliases = alias_table(get_config(self.config).speaker_aliases)
             options["speaker"] = speaker_key(self.options["speaker"], aliases)
         if self.options.get("tag"):
             options["tag"] = fold(self.options["tag"])
@@ -181,8 +184,13 @@ class SeminarSpeakersDirective(SeminarListDirective):
 def _link(
     builder: Builder, fromdocname: str, docname: str, anchor: str, text: str, css: str
 ) -> nodes.Node:
+    """A link to a talk or speaker; its text alone where the builder has no address for
+    it (a talk page outside the one document of latex, texinfo or man)."""
     content = nodes.inline(text, text, classes=[css])
-    return make_refnode(builder, fromdocname, docname, anchor, content, text)
+    try:
+        return make_refnode(builder, fromdocname, docname, anchor, content, text)
+    except NoUri:
+        return content
 
 
 def _when(entry: TalkEntry) -> nodes.Node:
@@ -366,11 +374,11 @@ def render_archive(domain: SeminarDomain, builder: Builder, fromdocname: str) ->
     for index, year in enumerate(years):
         if index:
             jump += nodes.Text(" · ")
-        jump += nodes.reference(year, year, refid=f"year-{slug(year)}", internal=True)
+        jump += nodes.reference(year, year, refid=year_anchor(year), internal=True)
     container += jump
     speakers = domain.speakers()
     for year, talks in years.items():
-        container += nodes.rubric(year, year, ids=[f"year-{slug(year)}"], classes=["seminar-year"])
+        container += nodes.rubric(year, year, ids=[year_anchor(year)], classes=["seminar-year"])
         container += _talk_items(talks, speakers, builder, fromdocname)
     return container
 
@@ -382,7 +390,7 @@ def archive_talk_sections(app: Sphinx, domain: SeminarDomain) -> list[nodes.Node
     for entry in domain.talks():
         year = _year_of(entry)
         if current is None or current["names"] != [year]:
-            current = nodes.section(ids=[f"year-{slug(year)}"], names=[year])
+            current = nodes.section(ids=[year_anchor(year)], names=[year])
             current += nodes.title(year, year)
             years.append(current)
         tree = app.env.get_doctree(entry.docname)
@@ -413,8 +421,7 @@ def render_nav(
     if archive is not None:
         if before is not None:
             paragraph += nodes.Text(" · ")
-        content = nodes.inline("All talks", "All talks", classes=["seminar-archive-link"])
-        paragraph += make_refnode(builder, fromdocname, archive, "", content, "All talks")
+        paragraph += _link(builder, fromdocname, archive, "", "All talks", "seminar-archive-link")
     if after is not None:
         if before is not None or archive is not None:
             paragraph += nodes.Text(" · ")
@@ -480,21 +487,46 @@ def page_digest(
     return digest.hexdigest()
 
 
+def _written_digests_path(app: Sphinx) -> Path:
+    """Where the digests of the pages last written by this builder are kept."""
+    return Path(app.doctreedir) / f"sphinx-seminars-pages-{app.builder.name}.json"
+
+
+def _written_digests(app: Sphinx) -> dict[str, str]:
+    try:
+        saved = json.loads(_written_digests_path(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved if isinstance(saved, dict) else {}
+
+
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: pages whose listings or seminar links now show something else are
-    written again, though they were not read again."""
+    """``env-updated``: pages whose listings or seminar links now show something else than
+    when they were last written are written again, though they were not read again.
+
+    What was written is recorded only once the pages are (:func:`commit_digests`): a build
+    stopped while writing leaves the old record, so the next build writes them again."""
     domain = domain_of(env)
     on = today(env)
-    changed = []
+    written = _written_digests(app)
     watched = set(domain.data["listings"]) | set(domain.data["xrefs"])
+    digests = {}
     for docname in sorted(watched):
         specs = domain.data["listings"].get(docname, [])
         xrefs = domain.data["xrefs"].get(docname, [])
-        digest = page_digest(domain, specs, xrefs, on)
-        if domain.data["digests"].get(docname) != digest:
-            domain.data["digests"][docname] = digest
-            changed.append(docname)
-    return changed
+        digests[docname] = page_digest(domain, specs, xrefs, on)
+    domain.data["digests"] = digests
+    return [docname for docname, digest in digests.items() if written.get(docname) != digest]
+
+
+def commit_digests(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the pages are written; record what their listings show."""
+    if exception is None:
+        digests = domain_of(app.env).data["digests"]
+        path = _written_digests_path(app)
+        text = json.dumps(digests, sort_keys=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def setup_listings(app: Sphinx) -> None:
@@ -504,3 +536,4 @@ def setup_listings(app: Sphinx) -> None:
     app.add_directive("seminar-archive", SeminarArchiveDirective)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-updated", outdated_pages)
+    app.connect("build-finished", commit_digests)

@@ -20,6 +20,12 @@ LOGGER = logging.getLogger(__name__)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
+def inside_source_folder(env: BuildEnvironment, path: str | os.PathLike[str]) -> bool:
+    """Whether a file, its links followed, is inside the source folder."""
+    folder = os.path.realpath(env.srcdir)
+    return os.path.commonpath([folder, os.path.realpath(path)]) == folder
+
+
 def inside_source(env: BuildEnvironment, talk_source: str, target: str) -> str | None:
     """The file ``target`` names, relative to the source folder, when it is a file there.
 

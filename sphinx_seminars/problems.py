@@ -48,6 +48,7 @@ class Code(str, Enum):
     REF = "ref"
     LIST = "list"
     CONFIG = "config"
+    EXPORT = "export"
 
     def __str__(self) -> str:
         return self.value
@@ -92,6 +93,9 @@ HELP: dict[Code, str] = {
     Code.REF: "a link to a talk, speaker or series that does not exist",
     Code.LIST: "a bad option of a listing directive",
     Code.CONFIG: "a bad ``seminar_*`` setting; the default (or the valid part) is used",
+    Code.EXPORT: (
+        "an earlier export in the output folder cannot be read, or an export cannot be written"
+    ),
 }
 
 

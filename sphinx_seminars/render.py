@@ -10,7 +10,8 @@ from collections.abc import Callable
 from docutils import nodes
 
 from .config import SeminarConfig
-from .model import Speaker, Talk
+from .ids import reference_anchor, talk_anchor, talk_speaker_anchor
+from .model import Talk
 from .nodes import seminar_box, seminar_time
 from .serialize import format_moment
 
@@ -35,20 +36,15 @@ MONTHS = [
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def anchor_id(text: str) -> str:
-    """An HTML id for a talk or reference: lower case, ``[a-z0-9._-]``, digits may lead."""
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "talk"
-
-
 def talk_section(
     talk: Talk, config: SeminarConfig, render_markdown: MarkdownRenderer
 ) -> nodes.section:
     """The whole talk as one section whose id is the talk's id."""
-    section = nodes.section(ids=[anchor_id(talk.id)], classes=["seminar-talk"])
+    section = nodes.section(ids=[talk_anchor(talk.id)], classes=["seminar-talk"])
     section += nodes.title(talk.title, talk.title)
     markdown: list[tuple[str, int, nodes.Element]] = []
     blocks = [
-        speaker_block(talk.speakers, anchor_id(talk.id)),
+        speaker_block(talk),
         when_block(talk, config),
         venue_block(talk),
         series_block(talk),
@@ -66,10 +62,6 @@ def talk_section(
     return section
 
 
-def reference_id(talk: Talk, number: int) -> str:
-    return anchor_id(f"{talk.id}-ref-{number}")
-
-
 def _labelled(
     css_class: str, label: str, kind: type[nodes.container] = nodes.container
 ) -> tuple[nodes.container, nodes.paragraph]:
@@ -80,13 +72,13 @@ def _labelled(
     return block, paragraph
 
 
-def speaker_block(speakers: tuple[Speaker, ...], anchor: str) -> nodes.container | None:
-    if not speakers:
+def speaker_block(talk: Talk) -> nodes.container | None:
+    if not talk.speakers:
         return None
     block = nodes.container(classes=["seminar-speaker"])
-    for number, speaker in enumerate(speakers, start=1):
+    for number, speaker in enumerate(talk.speakers, start=1):
         lines = nodes.line_block(
-            ids=[f"{anchor}-speaker-{number}"], classes=["seminar-speaker-entry"]
+            ids=[talk_speaker_anchor(talk.id, number)], classes=["seminar-speaker-entry"]
         )
         name = nodes.line()
         name += nodes.strong(
@@ -230,7 +222,7 @@ def references_block(talk: Talk) -> nodes.container | None:
     block += nodes.rubric("References", "References")
     listing = nodes.enumerated_list(enumtype="arabic", prefix="[", suffix="]")
     for number, reference in enumerate(talk.references, start=1):
-        item = nodes.list_item(ids=[reference_id(talk, number)])
+        item = nodes.list_item(ids=[reference_anchor(talk.id, number)])
         item += nodes.paragraph(reference, reference)
         listing += item
     block += listing
@@ -256,7 +248,7 @@ def link_citations(section: nodes.section, talk: Talk) -> None:
                 replacement.append(nodes.Text(piece))
             else:
                 link = nodes.reference(
-                    piece, piece, refid=reference_id(talk, number), internal=True
+                    piece, piece, refid=reference_anchor(talk.id, number), internal=True
                 )
                 link["classes"].append("seminar-citation")
                 replacement.append(link)

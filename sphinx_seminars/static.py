@@ -9,6 +9,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .config import get_config
+
 STATIC = Path(__file__).parent / "static"
 STYLESHEET = "sphinx-seminars.css"
 SCRIPT = "sphinx-seminars.js"
@@ -23,7 +25,7 @@ def _is_html(app: Sphinx) -> bool:
 
 def wants_script(app: Sphinx) -> bool:
     """HTML pages for browsers (not e-books) and ``seminar_script`` not turned off."""
-    return _is_html(app) and app.builder.name != "epub" and bool(app.config.seminar_script)
+    return _is_html(app) and app.builder.name != "epub" and get_config(app).script
 
 
 def add_static_files(app: Sphinx) -> None:
@@ -36,7 +38,7 @@ def add_static_files(app: Sphinx) -> None:
         app.add_css_file(STYLESHEET)
     if wants_script(app):
         attributes: dict[str, Any] = {
-            "data-default-duration": str(app.config.seminar_default_duration)
+            "data-default-duration": str(get_config(app).default_duration)
         }
         app.add_js_file(SCRIPT, loading_method="defer", **attributes)
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..ids import permalink_paths
 from ..model import Problem, Talk
+from ..problems import Code
 from ..reader import read_talk
 from ..reader.discover import TALK_SUFFIXES, find_talk_files
 from ..reader.duplicates import duplicate_ids
@@ -27,6 +31,11 @@ def add_parser(
     check.add_argument(
         "paths", nargs="+", metavar="PATH",
         help="talk files, folders (searched for *.md, *.markdown, *.txt) or glob patterns",
+    )  # fmt: skip
+    check.add_argument(
+        "--source-folder", metavar="DIR", default=None,
+        help="the Sphinx source folder: a talk file that is a link out of it is an error, "
+        "as in the build (default: the nearest folder above the file holding a conf.py)",
     )  # fmt: skip
     check.add_argument(
         "--format", choices=("text", "json"), default="text",
@@ -49,17 +58,63 @@ class Checked:
         return sum(1 for problem in self.problems if problem.level == level)
 
 
-def check_paths(paths: Sequence[str], *, default_timezone: str | None = None) -> list[Checked]:
-    """Read every talk file the paths name and add the problems found across files."""
+def check_paths(
+    paths: Sequence[str],
+    *,
+    default_timezone: str | None = None,
+    source_folder: str | None = None,
+) -> list[Checked]:
+    """Read every talk file the paths name and add the problems the build would find: ids
+    used twice, permalinks that cannot be served, links out of the source folder."""
     files, empty = find_talk_files(paths)
-    talks = [read_talk(path, default_timezone=default_timezone) for path in files]
+    talks = [
+        _outside(path, source_folder) or read_talk(path, default_timezone=default_timezone)
+        for path in files
+    ]
     checked = [
-        Checked(path, talk, tuple(sorted([*talk.problems, *duplicates], key=_order)))
+        Checked(
+            path,
+            talk,
+            tuple(sorted([*talk.problems, *duplicates, *_permalink_problems(talk)], key=_order)),
+        )
         for path, talk, duplicates in zip(files, talks, duplicate_ids(talks), strict=True)
     ]
     suffixes = ", ".join(sorted(f"*{suffix}" for suffix in TALK_SUFFIXES))
     nothing = Problem(0, "unreadable", f"no talk files ({suffixes}) found here", "error")
     return checked + [Checked(path, None, (nothing,)) for path in empty]
+
+
+def _project_folder(path: str) -> str | None:
+    """The nearest folder above a file that holds a ``conf.py`` (its Sphinx source folder)."""
+    folder = Path(os.path.abspath(path)).parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / "conf.py").is_file():
+            return str(candidate)
+    return None
+
+
+def _outside(path: str, source_folder: str | None) -> Talk | None:
+    """The talk of a file that is a link leading out of the source folder: none, with the
+    error the build gives (the file is left out of the site)."""
+    folder = os.path.realpath(source_folder or _project_folder(path) or "/")
+    target = os.path.realpath(path)
+    if os.path.commonpath([folder, target]) == folder:
+        return None
+    message = f"the talk file is a link to '{target}', outside the source folder; left out"
+    stem = Path(path).stem
+    return Talk(
+        id=stem, title=stem, source=path, problems=(Problem(0, Code.PATH, message, "error"),)
+    )
+
+
+def _permalink_problems(talk: Talk) -> list[Problem]:
+    """A ``permalink`` warning when the talk's permalink cannot be served."""
+    if not talk.permalink:
+        return []
+    _, unusable = permalink_paths(talk.permalink)
+    if unusable is None:
+        return []
+    return [Problem(talk.id_line, Code.PERMALINK, f"the permalink cannot be served: {unusable}")]
 
 
 def _order(problem: Problem) -> tuple[int, str]:
@@ -110,7 +165,9 @@ def check_json(checked: Sequence[Checked]) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    checked = check_paths(args.paths, default_timezone=args.timezone)
+    checked = check_paths(
+        args.paths, default_timezone=args.timezone, source_folder=args.source_folder
+    )
     if args.format == "json":
         json.dump(check_json(checked), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..config import get_config
 from .common import EXPORT_BUILDERS, ExportState, site_talks
 from .feed import write_feed
 from .ical import add_calendar_links, update_sequences, write_calendars
@@ -23,7 +24,7 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     (and they are all there), nothing is done: a rebuild with nothing changed stays fast."""
     if exception is not None or app.builder.name not in EXPORT_BUILDERS:
         return
-    wanted = set(app.config.seminar_exports)
+    wanted = set(get_config(app).exports)
     state = ExportState(app)
     if state.unchanged():
         return

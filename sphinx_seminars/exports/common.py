@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 from ..collection import is_talk_page
+from ..config import get_config
 from ..domain import TalkEntry, domain_of
-from ..listings import today
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,7 +38,7 @@ class SiteTalk(NamedTuple):
 
 def base_url(app: Sphinx) -> str:
     """``seminar_baseurl``, else ``html_baseurl``, with one trailing slash; or ``""``."""
-    url = app.config.seminar_baseurl or app.config.html_baseurl or ""
+    url = get_config(app).baseurl or app.config.html_baseurl or ""
     return url.rstrip("/") + "/" if url else ""
 
 
@@ -106,23 +106,23 @@ class ExportState:
     def __init__(self, app: Sphinx) -> None:
         domain = domain_of(app.env)
         config = app.config
+        settings = get_config(app)
         inputs = (
             sorted(domain.data["records"].items()),
             sorted(domain.data["sequences"].items()),
             sorted((e.id, e.docname, e.anchor) for e in domain.talks()),
+            sorted(app.env.found_docs),
             app.builder.name,
             str(app.outdir),
-            [getattr(config, f"seminar_{name}") for name in EXPORT_SETTINGS],
+            [getattr(settings, name) for name in EXPORT_SETTINGS],
             config.html_baseurl,
             config.project,
-            today(app.env).isoformat() if config.seminar_ics_window_days is not None else "",
+            settings.today_date().isoformat() if settings.ics_window_days is not None else "",
         )
         self.digest = hashlib.sha256(pickle.dumps(inputs)).hexdigest()
         self.path = Path(app.doctreedir) / self.FILENAME
         self.outputs = [
-            Path(app.outdir) / name
-            for key, name in self.OUTPUTS.items()
-            if key in config.seminar_exports
+            Path(app.outdir) / name for key, name in self.OUTPUTS.items() if key in settings.exports
         ]
 
     def unchanged(self) -> bool:

@@ -7,15 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from docutils import nodes
+from sphinx.util import logging
 
+from ..config import get_config
 from ..domain import domain_of
+from ..ids import talk_anchor, talk_calendar_path
 from ..listings import today
+from ..problems import Code
 from .common import (
     EXPORT_BUILDERS,
     SiteTalk,
@@ -28,7 +31,6 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from icalendar import Event
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -37,11 +39,7 @@ FOLDER = "_ics"
 CACHE = "sphinx-seminars-ics"
 STATE = "state.json"
 PRODID = "-//sphinx-seminars//talk calendar//EN"
-
-
-def talk_calendar_path(anchor: str) -> str:
-    """Where a talk's own calendar is, relative to the site root."""
-    return f"{FOLDER}/{anchor}.ics"
+LOGGER = logging.getLogger(__name__)
 
 
 def _instant(value: str | None) -> dt.datetime | dt.date | None:
@@ -78,35 +76,103 @@ def _moved(before: list[str | None], now: list[str | None]) -> bool:
 
 
 def _sequences_from_calendar(path: Path, host: str) -> dict[str, list[Any]]:
+    """The SEQUENCE history kept in a calendar written earlier; nothing when there is none,
+    and a ``seminar.export`` warning when it cannot be read (it is written anew)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return {}
     from icalendar import Calendar  # noqa: PLC0415 - icalendar loads only when it is needed
 
-    try:
-        calendar = Calendar.from_ical(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
     found: dict[str, list[Any]] = {}
-    for event in calendar.walk("VEVENT"):
-        uid = str(event.get("UID", ""))
-        if not uid.endswith(f"@{host}"):
-            continue
-        start = event.get("DTSTART")
-        end = event.get("DTEND")
-        found[uid.removesuffix(f"@{host}")] = [
-            start.dt.isoformat() if start else None,
-            end.dt.isoformat() if end else None,
-            int(event.get("SEQUENCE", 0)),
-        ]
+    try:
+        for event in Calendar.from_ical(raw).walk("VEVENT"):
+            uid = str(event.get("UID", ""))
+            if not uid.endswith(f"@{host}"):
+                continue
+            start = event.get("DTSTART")
+            end = event.get("DTEND")
+            found[uid.removesuffix(f"@{host}")] = [
+                start.dt.isoformat() if start else None,
+                end.dt.isoformat() if end else None,
+                int(event.get("SEQUENCE", 0)),
+            ]
+    except Exception as error:
+        LOGGER.warning(
+            "%s cannot be read (%s); its calendar history is not used and it is written anew",
+            path.name,
+            str(error)[:200] or type(error).__name__,
+            type="seminar",
+            subtype=Code.EXPORT,
+        )
+        return {}
     return found
 
 
-def _zoned(value: dt.datetime, zone: str | None) -> dt.datetime:
-    """A time in its IANA zone (written with TZID and VTIMEZONE) when one is known."""
-    if value.tzinfo is None or not zone:
-        return value
+def as_utc(moment: dt.datetime) -> dt.datetime | None:
+    """An aware moment in UTC; None when it cannot be (a year outside 1 to 9999 in UTC)."""
     try:
-        return value.astimezone(ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        return value.astimezone(dt.timezone.utc)
+        return moment.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _wall_time_is_unique(moment: dt.datetime) -> bool:
+    """Whether a zoned wall time names one instant: not in the hour the clocks repeat when
+    they go back, and not in the hour they skip when they go forward."""
+    try:
+        other = moment.replace(fold=1 - moment.fold)
+        round_trip = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
+    except (OverflowError, ValueError):
+        return False
+    return other.utcoffset() == moment.utcoffset() and round_trip.replace(fold=0) == moment.replace(
+        fold=0
+    )
+
+
+def calendar_moment(moment: dt.datetime, zone: str | None) -> tuple[dt.datetime, str | None]:
+    """How a moment is written in a calendar: in its IANA zone (with TZID and VTIMEZONE) when
+    the talk names one, the year is within :data:`ZONED_YEARS` and its wall time names one
+    instant; else in UTC.  A time with only an offset (``+01:00``) is written in UTC, so no
+    calendar guesses a zone from the offset.  Returns the moment and the TZID used."""
+    if moment.tzinfo is None:
+        return moment, None  # floating: a talk whose zone is not known
+    utc = as_utc(moment)
+    if utc is None:
+        return moment.replace(tzinfo=None), None
+    if zone is None or zone in ("UTC", "GMT") or not ZONED_YEARS[0] <= utc.year <= ZONED_YEARS[1]:
+        return utc, None
+    try:
+        zoned = utc.astimezone(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return utc, None
+    if not _wall_time_is_unique(zoned):
+        return utc, None
+    return zoned, zone
+
+
+#: The years whose times are written in their own zone; outside them (and for the edges of
+#: the calendar, 0001 and 9999), UTC: a VTIMEZONE for a thousand years would be absurd.
+ZONED_YEARS = (1900, 2200)
+
+
+def _end_of(start: dt.datetime, minutes: int) -> dt.datetime | None:
+    """``minutes`` after ``start`` in real time (not on the wall clock of a day when the
+    clocks change), or None past the end of the calendar."""
+    utc = as_utc(start)
+    if utc is None:
+        return None
+    try:
+        return utc + dt.timedelta(minutes=minutes)
+    except OverflowError:
+        return None
+
+
+def _next_day(day: dt.date) -> dt.date | None:
+    try:
+        return day + dt.timedelta(days=1)
+    except OverflowError:
+        return None
 
 
 def _description(app: Sphinx, talk: SiteTalk) -> str:
@@ -124,7 +190,14 @@ def _description(app: Sphinx, talk: SiteTalk) -> str:
     return clean_text("\n".join(lines))
 
 
-def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> Event | None:
+class TalkEvent(NamedTuple):
+    """A talk's VEVENT, serialised, and the zones (TZIDs) it names."""
+
+    event: bytes
+    zones: tuple[str, ...]
+
+
+def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> TalkEvent | None:
     """The VEVENT of a talk; None for a talk without a date."""
     data = talk.data
     start = parse_moment(data["start"])
@@ -140,17 +213,22 @@ def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> Event | None:
         "dtstamp", stamp if isinstance(stamp, dt.datetime) else dt.datetime.now(dt.timezone.utc)
     )
     event.add("summary", clean_text(data["title"]))
+    zones: set[str] = set()
     if isinstance(start, dt.datetime):
-        event.add("dtstart", _zoned(start, data["timezone"]))
-        minutes = app.config.seminar_default_duration
-        if isinstance(end, dt.datetime):
-            event.add("dtend", _zoned(end, data["timezone"]))
-        elif minutes:
-            event.add("dtend", _zoned(start + dt.timedelta(minutes=minutes), data["timezone"]))
+        if not isinstance(end, dt.datetime):
+            minutes = get_config(app).default_duration
+            end = _end_of(start, minutes) if minutes else None
+        for name, moment in (("dtstart", start), ("dtend", end)):
+            if isinstance(moment, dt.datetime):
+                written, zone = calendar_moment(moment, data["timezone"])
+                event.add(name, written)
+                zones.update([zone] if zone else [])
     else:  # a date-only talk is an all-day event
         event.add("dtstart", start)
         last = end if isinstance(end, dt.date) and not isinstance(end, dt.datetime) else start
-        event.add("dtend", last + dt.timedelta(days=1))
+        after = _next_day(last)
+        if after is not None:
+            event.add("dtend", after)
     event.add("sequence", sequence)
     event.add("status", "CONFIRMED")
     where = ", ".join(x for x in (data["venue"], data["online_url"]) if x)
@@ -161,14 +239,19 @@ def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> Event | None:
     categories = [c for c in (data["series"], *data["tags"]) if c]
     if categories:
         event.add("categories", [clean_text(c) for c in categories])
-    return event
+    return TalkEvent(bytes(event.to_ical()), tuple(sorted(zones)))
 
 
 class Zones:
     """VTIMEZONE components, made once per zone for the years the talks span."""
 
     def __init__(self, talks: list[SiteTalk]) -> None:
-        years = [int(t.data["start"][:4]) for t in talks if t.data["start"]]
+        years = [
+            year
+            for t in talks
+            if t.data["start"]
+            and ZONED_YEARS[0] <= (year := int(t.data["start"][:4])) <= ZONED_YEARS[1]
+        ]
         self.first = dt.date(min(years, default=2000) - 1, 1, 1)
         self.last = dt.date(max(years, default=2000) + 2, 1, 1)
         self.made: dict[str, bytes] = {}
@@ -183,7 +266,7 @@ class Zones:
         return self.made[tzid]
 
 
-def calendar_bytes(events: list[bytes], name: str, zones: Zones) -> bytes:
+def calendar_bytes(events: list[TalkEvent], name: str, zones: Zones) -> bytes:
     """A calendar of serialised VEVENTs, with a VTIMEZONE for every zone they name.
 
     Each event and each VTIMEZONE is serialised once (by icalendar) and reused in the talks'
@@ -195,23 +278,23 @@ def calendar_bytes(events: list[bytes], name: str, zones: Zones) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", clean_text(name))
-    used = sorted({m.decode() for event in events for m in _TZID.findall(event)})
+    used = sorted({zone for event in events for zone in event.zones})
     serialised: bytes = calendar.to_ical()
     head, _, tail = serialised.rpartition(b"END:VCALENDAR")
-    parts = [zones.serialised(tzid) for tzid in used] + events
+    parts = [zones.serialised(tzid) for tzid in used] + [event.event for event in events]
     return head + b"".join(parts) + b"END:VCALENDAR" + tail
 
 
-_TZID = re.compile(rb";TZID=([^:;\r\n]+)")
-
-
 def _in_window(app: Sphinx, talk: SiteTalk) -> bool:
-    days = app.config.seminar_ics_window_days
+    days = get_config(app).ics_window_days
     start = parse_moment(talk.data["start"])
     if days is None or start is None:
         return True
     day = start.date() if isinstance(start, dt.datetime) else start
-    return day >= today(app.env) - dt.timedelta(days=days)
+    try:
+        return day >= today(app.env) - dt.timedelta(days=days)
+    except OverflowError:
+        return False
 
 
 def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
@@ -224,28 +307,27 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
     cache = Path(app.doctreedir) / CACHE
     state_path = cache / STATE
     try:
-        state: dict[str, str] = json.loads(state_path.read_text(encoding="utf-8"))
+        state: dict[str, Any] = json.loads(state_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         state = {}
-    new_state: dict[str, str] = {}
+    new_state: dict[str, list[Any]] = {}
     zones = Zones(talks)
-    site_events: list[bytes] = []
+    site_events: list[TalkEvent] = []
     for talk in talks:
-        anchor = talk.entry.anchor
+        stem = talk_anchor(talk.entry.id)
         sequence = int(history.get(talk.entry.id, [None, None, 0])[2])
         key = _digest(talk.data, talk.modified, talk.path, sequence, base=absolute_url(app, ""))
-        new_state[anchor] = key
-        event = _cached_event(cache / f"{anchor}.vevent", state.get(anchor) == key)
-        path = outdir / talk_calendar_path(anchor)
+        path = outdir / talk_calendar_path(talk.entry.id)
+        event = _cached_event(cache / f"{stem}.vevent", state.get(stem), key)
         if event is None or not path.exists():
-            made = talk_event(app, talk, sequence)
-            event = bytes(made.to_ical()) if made is not None else b""
-            (cache / f"{anchor}.vevent").parent.mkdir(parents=True, exist_ok=True)
-            (cache / f"{anchor}.vevent").write_bytes(event)
-            if event:
+            event = talk_event(app, talk, sequence) or TalkEvent(b"", ())
+            (cache / f"{stem}.vevent").parent.mkdir(parents=True, exist_ok=True)
+            (cache / f"{stem}.vevent").write_bytes(event.event)
+            if event.event:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(calendar_bytes([event], talk.data["title"], zones))
-        if event and _in_window(app, talk):
+        new_state[stem] = [key, list(event.zones)]
+        if event.event and _in_window(app, talk):
             site_events.append(event)
     for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone
         if old.stem not in new_state:
@@ -256,11 +338,12 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
     write_if_changed(state_path, json.dumps(new_state, sort_keys=True))
 
 
-def _cached_event(path: Path, current: bool) -> bytes | None:
-    if not current:
+def _cached_event(path: Path, saved: object, key: str) -> TalkEvent | None:
+    """The event kept from the last build, when it was made from the same data."""
+    if not isinstance(saved, list) or len(saved) != 2 or saved[0] != key:
         return None
     try:
-        return path.read_bytes()
+        return TalkEvent(path.read_bytes(), tuple(str(zone) for zone in saved[1]))
     except OSError:
         return None
 
@@ -272,8 +355,9 @@ def _digest(*parts: object, **named: object) -> str:
 
 def add_calendar_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: an "Add to calendar" link in the when-block of each talk."""
-    if app.builder.name not in EXPORT_BUILDERS or "ics" not in app.config.seminar_exports:
+    if app.builder.name not in EXPORT_BUILDERS or "ics" not in get_config(app).exports:
         return
+    domain = domain_of(app.env)
     for section in doctree.findall(nodes.section):
         if "seminar-talk" not in section["classes"] or not section["ids"]:
             continue
@@ -284,7 +368,10 @@ def add_calendar_links(app: Sphinx, doctree: nodes.document, docname: str) -> No
         )  # fmt: skip
         if when is None or not when.children:
             continue
-        target = relative_to_page(app, docname, talk_calendar_path(section["ids"][0]))
+        talk = domain.talk_at(docname, section["ids"][0])
+        if talk is None or talk.start is None:  # a second talk of the same id: no calendar
+            continue
+        target = relative_to_page(app, docname, talk_calendar_path(talk.id))
         link = nodes.reference("Add to calendar", "Add to calendar", refuri=target)
         link["classes"].append("seminar-ics")
         paragraph = when.children[0]

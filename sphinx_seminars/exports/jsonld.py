@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ..config import get_config
 from ..domain import domain_of
 from .common import EXPORT_BUILDERS, absolute_url, talk_path
 
@@ -76,7 +77,7 @@ def add_jsonld(
     doctree: nodes.document | None,
 ) -> None:
     """``html-page-context``: the Events of the talks on this page go into its head."""
-    if app.builder.name not in EXPORT_BUILDERS or "jsonld" not in app.config.seminar_exports:
+    if app.builder.name not in EXPORT_BUILDERS or "jsonld" not in get_config(app).exports:
         return
     domain = domain_of(app.env)
     entries = [e for e in domain.talks_by_doc.get(pagename, []) if domain.talk(e.id) == e]

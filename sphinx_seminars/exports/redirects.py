@@ -1,32 +1,39 @@
 """Old permalinks keep working: a talk with ``permalink: /seminar/x`` gets redirect pages
-at ``seminar/x.html`` and ``seminar/x/index.html`` (unless a real page is there)."""
+at ``seminar/x.html`` and ``seminar/x/index.html``.
+
+A redirect never takes a path the build writes itself: a page, an index, a search page, a
+static or source file, an export, or any file found in the output folder that an earlier
+redirect did not write.  Two talks never share a redirect file.  Each case, and a permalink
+that cannot be a file name, is a ``seminar.permalink`` warning.  Redirects of talks that no
+longer give them are removed."""
 
 from __future__ import annotations
 
+import contextlib
 import html
+import json
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.errors import NoUri
 from sphinx.util import logging
 
+from ..ids import permalink_paths
+from ..problems import Code
 from .common import SiteTalk, absolute_url, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 LOGGER = logging.getLogger(__name__)
-
-
-def redirect_paths(permalink: str) -> list[str]:
-    """The files that serve a permalink, relative to the site root; none if it escapes."""
-    parts = [p for p in permalink.split("/") if p and p != "."]
-    if not parts or ".." in parts or any("\\" in p or ":" in p for p in parts):
-        return []
-    path = "/".join(parts)
-    if path.endswith((".html", ".htm")):
-        return [path]
-    return [f"{path}.html", f"{path}/index.html"]
+#: Files of the site root that the builder or the exports write.
+RESERVED_FILES = frozenset(
+    {"objects.inv", "searchindex.js", "robots.txt", "favicon.ico"}
+    | {"seminars.json", "seminars.schema.json", "seminars.ics", "seminars.atom"}
+)
+#: The record of the redirect files written, beside the doctrees.
+STATE = "sphinx-seminars-redirects-{builder}.json"
 
 
 def redirect_page(target: str, canonical: str, title: str) -> str:
@@ -43,31 +50,119 @@ def redirect_page(target: str, canonical: str, title: str) -> str:
     )
 
 
+def generated_pages(app: Sphinx) -> set[str]:
+    """The files of the pages the builder writes: documents, the general index, search and
+    the domain indices (``seminar-index``), additional pages; as paths from the site root."""
+    names = set(app.env.found_docs) | {"genindex", "search"}
+    names |= {entry[0] for entry in getattr(app.builder, "domain_indices", [])}
+    names |= set(getattr(app.config, "html_additional_pages", {}) or {})
+    paths = set()
+    for name in names:
+        try:
+            uri = app.builder.get_target_uri(name).split("#")[0]
+        except NoUri:
+            continue
+        paths.add(uri + "index.html" if uri == "" or uri.endswith("/") else uri)
+    return paths
+
+
+class Redirects:
+    """Which files may be redirects in this build, and which were in the last one."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.outdir = Path(app.outdir)
+        self.pages = generated_pages(app)
+        self.state = Path(app.doctreedir) / STATE.format(builder=app.builder.name)
+        try:
+            saved = json.loads(self.state.read_text(encoding="utf-8"))
+            self.previous = {str(p) for p in saved} if isinstance(saved, list) else set()
+        except (OSError, ValueError):
+            self.previous = set()
+        self.written: dict[str, str] = {}  # path -> id of the talk it sends to
+
+    def taken_by(self, path: str) -> str | None:
+        """What the build itself keeps at ``path`` (None when a redirect may go there)."""
+        top = path.split("/", 1)[0]
+        if path in self.pages:
+            return "a page of the site"
+        if path in RESERVED_FILES or top.startswith(("_", ".")):
+            return "a file the build writes"
+        for parent in _parents(path):
+            if parent in self.pages or (self.outdir / parent).is_file():
+                return f"the file {parent}"
+        if path not in self.previous and (self.outdir / path).exists():
+            return None if _is_redirect_page(self.outdir / path) else "a file the build writes"
+        return None
+
+    def save(self) -> None:
+        """Remove the redirects of the last build that no talk gives any more, then record
+        this build's."""
+        for path in sorted(self.previous - set(self.written)):
+            stale = self.outdir / path
+            if not self.taken_by_build(path) and _is_redirect_page(stale):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+        write_if_changed(self.state, json.dumps(sorted(self.written)))
+
+    def taken_by_build(self, path: str) -> bool:
+        return path in self.pages or path in RESERVED_FILES
+
+
+def _is_redirect_page(path: Path) -> bool:
+    """Whether a file is a redirect page written by an earlier build (whose record is gone)."""
+    try:
+        with path.open("rb") as file:
+            return _REDIRECT_MARK in file.read(2000)
+    except OSError:
+        return False
+
+
+_REDIRECT_MARK = b"<p>This talk has moved: "
+
+
+def _parents(path: str) -> list[str]:
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: index + 1]) for index in range(len(parts))]
+
+
 def write_redirects(app: Sphinx, talks: list[SiteTalk]) -> None:
-    outdir = Path(app.outdir)
-    pages = {app.builder.get_target_uri(d).split("#")[0] for d in app.env.found_docs}
-    pages |= {f"{p}index.html" for p in pages if p.endswith("/")}
-    claimed: dict[str, str] = {}
+    redirects = Redirects(app)
     for talk in talks:
         permalink = talk.data["permalink"]
-        if not permalink:
+        if permalink:
+            _serve(app, redirects, talk, permalink)
+    redirects.save()
+
+
+def _serve(app: Sphinx, redirects: Redirects, talk: SiteTalk, permalink: str) -> None:
+    paths, unusable = permalink_paths(permalink)
+    if unusable:
+        _warn(talk, f"permalink '{_shown(permalink)}' cannot be served: {unusable}")
+        return
+    own_page = talk.path.split("#")[0]
+    for path in paths:
+        if path == own_page:
             continue
-        key = "/".join(p for p in permalink.split("/") if p)
-        if key in claimed:
-            LOGGER.warning(
-                "permalink '%s' of talk '%s' is also the permalink of talk '%s'",
-                permalink,
-                talk.entry.id,
-                claimed[key],
-                location=talk.entry.location,
-                type="seminar",
-                subtype="permalink",
-            )
-            continue
-        claimed[key] = talk.entry.id
-        for path in redirect_paths(permalink):
-            if path in pages or path == talk.path.split("#")[0]:
-                continue
+        owner = redirects.written.get(path)
+        taken = redirects.taken_by(path)
+        if owner is not None:
+            _warn(talk, f"permalink '{permalink}' needs {path}, the redirect of talk '{owner}'")
+        elif taken is not None:
+            _warn(talk, f"permalink '{permalink}' would replace {taken} ({path}); not written")
+        else:
             target = posixpath.relpath(talk.path, posixpath.dirname(path) or ".")
             page = redirect_page(target, absolute_url(app, talk.path), talk.data["title"])
-            write_if_changed(outdir / path, page)
+            try:
+                write_if_changed(redirects.outdir / path, page)
+            except OSError as error:
+                _warn(talk, f"permalink '{_shown(permalink)}' cannot be written: {error.strerror}")
+                continue
+            redirects.written[path] = talk.entry.id
+
+
+def _shown(permalink: str) -> str:
+    return permalink if len(permalink) <= 80 else permalink[:79] + "…"
+
+
+def _warn(talk: SiteTalk, message: str) -> None:
+    LOGGER.warning(message, location=talk.entry.location, type="seminar", subtype=Code.PERMALINK)
