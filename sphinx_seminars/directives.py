@@ -22,7 +22,7 @@ from .markdown import render_markdown_into
 from .model import Talk
 from .problems import Code
 from .render import talk_section
-from .warnings_ import report_problems
+from .warnings_ import page_location, report_problems
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class SeminarDirective(SphinxDirective):
                 LOGGER.warning(
                     "the talk file '%s' is a link to a file outside the source folder; left out",
                     self.arguments[0],
-                    location=self.get_location(),
+                    location=page_location(self),
                     type="seminar",
                     subtype=Code.PATH,
                 )
@@ -92,8 +92,7 @@ class SeminarDirective(SphinxDirective):
         section = talk_section(talk, config, render)
         guard_local_files(section, self.env, source)
         self.set_source_info(section)
-        page, line = self.get_source_info()
-        location = f"{os.path.relpath(page, self.env.srcdir)}:{line}"
+        location = page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))
         domain_of(self.env).note_talk(
             talk, self.env.docname, section["ids"][0], location, source, modified

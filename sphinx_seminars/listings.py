@@ -28,6 +28,8 @@ from .config import get_config
 from .domain import SeminarDomain, SpeakerTarget, TalkEntry, domain_of
 from .ids import alias_table, fold, series_anchor, series_key, speaker_key, year_anchor
 from .nodes import seminar_box, seminar_time
+from .problems import Code
+from .warnings_ import page_location
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -125,7 +127,7 @@ class SeminarListDirective(SphinxDirective):
         return listing_placeholder(self, spec, self.options.get("class", []))
 
     def _warn(self, message: str) -> None:
-        LOGGER.warning(message, location=self.get_location(), type="seminar", subtype="list")
+        LOGGER.warning(message, location=page_location(self), type="seminar", subtype=Code.LIST)
 
     def _spec(self) -> ListingSpec:
         options: dict[str, Any] = {}

@@ -140,24 +140,27 @@ def _serve(app: Sphinx, redirects: Redirects, talk: SiteTalk, permalink: str) ->
         _warn(talk, f"permalink '{_shown(permalink)}' cannot be served: {unusable}")
         return
     own_page = talk.path.split("#")[0]
+    refused = []
     for path in paths:
         if path == own_page:
             continue
         owner = redirects.written.get(path)
         taken = redirects.taken_by(path)
         if owner is not None:
-            _warn(talk, f"permalink '{permalink}' needs {path}, the redirect of talk '{owner}'")
+            refused.append(f"{path} is the redirect of talk '{owner}'")
         elif taken is not None:
-            _warn(talk, f"permalink '{permalink}' would replace {taken} ({path}); not written")
+            refused.append(f"{path} is {taken}")
         else:
             target = posixpath.relpath(talk.path, posixpath.dirname(path) or ".")
             page = redirect_page(target, absolute_url(app, talk.path), talk.data["title"])
             try:
                 write_if_changed(redirects.outdir / path, page)
             except OSError as error:
-                _warn(talk, f"permalink '{_shown(permalink)}' cannot be written: {error.strerror}")
+                refused.append(f"{path} cannot be written ({error.strerror})")
                 continue
             redirects.written[path] = talk.entry.id
+    if refused:
+        _warn(talk, f"permalink '{_shown(permalink)}' not served at {'; '.join(refused)}")
 
 
 def _shown(permalink: str) -> str:

@@ -1,0 +1,361 @@
+"""Nothing in a talk folder stops the build, replaces a page, leaks a file or leaves the site
+wrong: one test per class of input found to do so (encodings, offsets, text that looks like
+calendar syntax, permalinks, calendar ends, links out of the folder, ids, clock changes, a
+damaged earlier export, direction overrides, settings, other builders)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tests.sites import build, talk, write_site
+
+WARNING = r"WARNING: .*\[seminar\.{code}\]"
+
+
+def warnings_of(text: str, code: str) -> list[str]:
+    return [line for line in text.splitlines() if line.endswith(f"[seminar.{code}]")]
+
+
+def events(ics: str) -> list[dict[str, object]]:
+    calendar = Calendar.from_ical(ics)
+    return [dict(event) for event in calendar.walk("VEVENT")]
+
+
+# -- 1. encodings ----------------------------------------------------------------------------
+
+
+def test_a_latin1_talk_file_is_read_with_replacements_and_a_located_warning(
+    tmp_path: Path,
+) -> None:
+    text = talk("Caf\u00e9 science", body="Line one.\n\nThe r\u00e9sum\u00e9 follows.")
+    source = write_site(tmp_path, {"latin.md": text.encode("latin-1"), "ok.md": talk()})
+    result = build(source)
+    assert result.status == 0
+    encoding = warnings_of(result.warnings, "encoding")
+    assert len(encoding) == 1 and encoding[0].startswith("talks/latin.md:2:"), result.warnings
+    page = result.read("talks/latin.html")
+    assert "Caf\ufffd science" in page and "r\ufffdsum\ufffd" in page
+    assert "Grain boundaries" in result.read("talks/ok.html")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_binary_file_in_the_talk_folder_is_left_out_with_a_warning(
+    tmp_path: Path, jobs: int
+) -> None:
+    talks: dict[str, str | bytes] = {f"t{n}.md": talk(f"Talk {n}") for n in range(8)}
+    talks["image.md"] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"
+    talks["latin.md"] = talk("Caf\u00e9").encode("latin-1")
+    source = write_site(tmp_path, talks)
+    result = build(source, jobs=jobs)
+    assert result.status == 0
+    [binary] = [w for w in warnings_of(result.warnings, "encoding") if "image.md" in w]
+    assert binary.startswith("talks/image.md:1:") and "binary" in binary
+    assert not (result.outdir / "talks" / "image.html").exists()
+    assert (result.outdir / "talks" / "latin.html").exists()
+    assert all((result.outdir / "talks" / f"t{n}.html").exists() for n in range(8))
+    assert "image" not in result.read("seminars.json")
+
+
+# -- 2. offsets without a zone name ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("when", "utc"),
+    [
+        ("date: 2025-04-01T10:00:00+01:00\n", "20250401T090000Z"),
+        ('date: 2025-04-01\ntime: "10:00 GMT+1"\n', "20250401T090000Z"),
+        ('date: 2025-04-01\ntime: "10:00 UTC+5:30"\n', "20250401T043000Z"),
+        ('date: 2025-04-01\ntime: "10:00"\ntimezone: "+05:30"\n', "20250401T043000Z"),
+    ],
+)
+def test_a_time_with_only_an_offset_is_written_in_utc(tmp_path: Path, when: str, utc: str) -> None:
+    text = f"---\ntitle: Offsets\nspeaker: Dr. Ada Byrne\n{when}---\n\nAbstract.\n"
+    source = write_site(tmp_path, {"offset.md": text})
+    result = build(source)
+    assert result.status == 0, result.warnings
+    for ics in (result.read("seminars.ics"), result.read("_ics/offset.ics")):
+        [event] = events(ics)
+        assert event["DTSTART"].to_ical().decode() == utc  # type: ignore[attr-defined]
+        assert "BEGIN:VTIMEZONE" not in ics
+
+
+# -- 3. text that looks like calendar syntax -------------------------------------------------
+
+
+def test_calendar_syntax_in_titles_and_abstracts_is_only_text(tmp_path: Path) -> None:
+    text = talk(
+        "Zones;TZID=Mars/Olympus:20250101T000000",
+        body="About DTSTART;TZID=Some/Zone:20250101T100000 and\nBEGIN:VTIMEZONE lines.",
+    )
+    source = write_site(tmp_path, {"syntax.md": text, "plain.md": talk("Plain")})
+    result = build(source)
+    assert result.status == 0, result.warnings
+    ics = result.read("seminars.ics")
+    zones = [str(zone["TZID"]) for zone in Calendar.from_ical(ics).walk("VTIMEZONE")]
+    assert zones == ["Europe/London"]
+    titles = sorted(str(event["SUMMARY"]) for event in events(ics))
+    assert titles == ["Plain", "Zones;TZID=Mars/Olympus:20250101T000000"]
+
+
+# -- 4 and 5. permalinks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "permalink",
+    [
+        "/seminars.json",
+        "/seminars.ics",
+        "/_static/basic.css",
+        "/_sources/index.md.txt",
+        "/genindex",
+        "/search.html",
+        "/seminar-index",
+        "/seminar-speakers.html",
+        "/archive",
+        "/" + "long-" * 80,
+        "/old/../../escape",
+    ],
+)
+def test_a_permalink_never_replaces_what_the_build_writes(tmp_path: Path, permalink: str) -> None:
+    extra = f"permalink: {json.dumps(permalink)}\n"
+    source = write_site(tmp_path, {"taker.md": talk(extra=extra), "other.md": talk("Other")})
+    result = build(source)
+    assert result.status == 0, result.warnings
+    [warning] = warnings_of(result.warnings, "permalink")
+    assert warning.startswith("talks/taker.md:") or warning.startswith("talks/taker.md")
+    json.loads(result.read("seminars.json"))
+    assert "BEGIN:VCALENDAR" in result.read("seminars.ics")
+    assert "This talk has moved" not in result.read("_static/basic.css")
+    for page in ("genindex.html", "search.html", "seminar-index.html", "archive.html"):
+        assert "This talk has moved" not in result.read(page)
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_the_home_page_of_a_dirhtml_site_is_not_replaced(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"home.md": talk(extra="permalink: /index\n")})
+    result = build(source, "dirhtml")
+    assert result.status == 0
+    assert "This talk has moved" not in result.read("index.html")
+    assert len(warnings_of(result.warnings, "permalink")) == 1
+
+
+def test_two_talks_never_share_a_redirect(tmp_path: Path) -> None:
+    first = talk("First", extra="permalink: /old/x\n")
+    second = talk("Second", extra="permalink: /old/x/index.html\n")
+    source = write_site(tmp_path, {"a-first.md": first, "b-second.md": second})
+    result = build(source)
+    assert result.status == 0
+    [warning] = warnings_of(result.warnings, "permalink")
+    assert "old/x/index.html" in warning and "'x'" in warning
+    assert "First" in result.read("old/x.html")
+    assert "First" in result.read("old/x/index.html")
+
+
+def test_a_redirect_no_talk_gives_any_more_is_removed(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"moved.md": talk(extra="permalink: /old/moved\n")})
+    assert build(source).status == 0
+    assert (tmp_path / "_build" / "html" / "old" / "moved.html").exists()
+    (source / "talks" / "moved.md").write_text(talk(extra="permalink: /new/moved\n"))
+    result = build(source)
+    assert not (result.outdir / "old" / "moved.html").exists()
+    assert (result.outdir / "new" / "moved.html").exists()
+
+
+# -- 6. the ends of the calendar -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "date: 0001-01-01\n",
+        'date: 0001-01-01\ntime: "00:10"\n',
+        'date: 9998-12-31\ntime: "23:30"\n',
+        'date: 9999-12-31\ntime: "23:30"\n',
+        "date: 9999-12-31\n",
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_build(tmp_path: Path, when: str) -> None:
+    text = f"---\ntitle: Far away\nspeaker: Dr. Ada Byrne\n{when}---\n\nAbstract.\n"
+    source = write_site(tmp_path, {"far.md": text, "near.md": talk()})
+    result = build(source)
+    assert result.status == 0, result.warnings
+    assert len(events(result.read("seminars.ics"))) == 2
+    json.loads(result.read("seminars.json"))
+
+
+# -- 7. links out of the source folder -------------------------------------------------------
+
+
+def test_a_talk_file_linking_out_of_the_source_folder_is_not_published(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text(talk("SECRET-TITLE", body="SECRET-BODY"), encoding="utf-8")
+    source = write_site(tmp_path, {"ok.md": talk()})
+    (source / "talks" / "leak.md").symlink_to(secret)
+    (source / "inline.md").write_text(
+        "---\norphan: true\n---\n# Inline\n\n```{seminar} talks/leak.md\n```\n", encoding="utf-8"
+    )
+    result = build(source)
+    assert result.status == 0
+    paths = warnings_of(result.warnings, "path")
+    assert any(w.startswith("talks/leak.md:1:") for w in paths), result.warnings
+    assert any(w.startswith("inline.md:") for w in paths), result.warnings
+    for path in result.outdir.rglob("*"):
+        if path.is_file():
+            assert b"SECRET" not in path.read_bytes(), path
+
+
+def test_a_link_inside_the_source_folder_is_a_talk(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"ok.md": talk("Linked talk")})
+    (source / "shared").mkdir()
+    (source / "shared" / "real.md").write_text(talk("Linked talk"), encoding="utf-8")
+    (source / "talks" / "linked.md").symlink_to(source / "shared" / "real.md")
+    (source / "conf.py").write_text(
+        (source / "conf.py").read_text() + 'exclude_patterns += ["shared"]\n'
+    )
+    result = build(source)
+    assert result.status == 0 and not warnings_of(result.warnings, "path")
+    assert "Linked talk" in result.read("talks/linked.html")
+
+
+# -- 9. ids ----------------------------------------------------------------------------------
+
+
+def test_ids_that_differ_only_in_case_are_one_talk_with_a_warning(tmp_path: Path) -> None:
+    source = write_site(
+        tmp_path,
+        {"a.md": talk("Upper", extra="id: Foo\n"), "b.md": talk("Lower", extra="id: foo\n")},
+    )
+    result = build(source)
+    assert result.status == 0
+    [duplicate] = warnings_of(result.warnings, "duplicate")
+    assert "talks/a.md" in duplicate and "talks/b.md" in duplicate
+    assert len(events(result.read("seminars.ics"))) == 1
+    assert "Add to calendar" not in result.read("talks/b.html")
+
+
+def test_distinct_ids_have_distinct_anchors_and_calendars(tmp_path: Path) -> None:
+    names = {
+        "foo-bar.md": talk("Hyphen", extra="id: foo-bar\n"),
+        "foo bar.md": talk("Space", extra="id: Foo Bar\n"),
+        "семинар.md": talk("Cyrillic one", date="2025-03-05"),
+        "доклад.md": talk("Cyrillic two", date="2025-03-06"),
+    }
+    source = write_site(tmp_path, names)
+    result = build(source)
+    assert result.status == 0 and not warnings_of(result.warnings, "duplicate")
+    calendars = sorted(p.name for p in (result.outdir / "_ics").glob("*.ics"))
+    assert len(calendars) == 4
+    assert all(len(name) <= 84 for name in calendars)
+    titles = sorted(str(e["SUMMARY"]) for e in events(result.read("seminars.ics")))
+    assert titles == ["Cyrillic one", "Cyrillic two", "Hyphen", "Space"]
+    # an edit of one talk keeps each talk once in the site calendar
+    (source / "talks" / "foo bar.md").write_text(talk("Space, edited", extra="id: Foo Bar\n"))
+    again = build(source)
+    titles = sorted(str(e["SUMMARY"]) for e in events(again.read("seminars.ics")))
+    assert titles == ["Cyrillic one", "Cyrillic two", "Hyphen", "Space, edited"]
+
+
+def test_speakers_with_non_latin_names_keep_distinct_ids(tmp_path: Path) -> None:
+    source = write_site(
+        tmp_path,
+        {
+            "a.md": talk("One", speaker="Дмитрий Иванов"),
+            "b.md": talk("Two", speaker="Ирина Петрова", date="2025-03-05"),
+            "c.md": talk("Three", speaker="李小龍", date="2025-03-06"),
+        },
+    )
+    result = build(source)
+    assert result.status == 0
+    ids = re.findall(r'id="(speaker-[^"]+)"', result.read("speakers.html"))
+    assert len(ids) == 3 and len(set(ids)) == 3
+
+
+# -- 10. clock changes -----------------------------------------------------------------------
+
+
+def test_a_talk_in_the_hour_the_clocks_repeat_keeps_its_length(tmp_path: Path) -> None:
+    text = talk("Night owls", date="2025-10-26", time='"01:30"')
+    source = write_site(tmp_path, {"night.md": text})
+    result = build(source)
+    assert result.status == 0
+    [event] = events(result.read("_ics/night.ics"))
+    start, end = event["DTSTART"].dt, event["DTEND"].dt  # type: ignore[attr-defined]
+    assert (end - start).total_seconds() == 3600
+    assert start.utcoffset().total_seconds() == 0  # written in UTC: one instant
+
+
+# -- 11. a damaged earlier export ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damage", [b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\n", b"\x00\xff" * 50]
+)
+def test_a_damaged_calendar_in_the_output_folder_is_a_warning(
+    tmp_path: Path, damage: bytes
+) -> None:
+    source = write_site(tmp_path, {"ok.md": talk()})
+    outdir = tmp_path / "_build" / "html"
+    outdir.mkdir(parents=True)
+    (outdir / "seminars.ics").write_bytes(damage)
+    result = build(source)
+    assert result.status == 0
+    assert len(warnings_of(result.warnings, "export")) == 1
+    assert len(events(result.read("seminars.ics"))) == 1
+
+
+# -- 12. direction overrides -----------------------------------------------------------------
+
+
+def test_text_of_talk_files_is_isolated_in_listings(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"ok.md": talk("Abc \u202edef")})
+    result = build(source)
+    css = result.read("_static/sphinx-seminars.css")
+    rule = re.search(r"([^{}]*)\{\s*unicode-bidi:\s*isolate;\s*\}", css)
+    assert rule is not None
+    for name in ("seminar-title", "seminar-speaker-link", "seminar-speaker-name"):
+        assert f".{name}" in rule.group(1)
+    assert 'class="seminar-title"' in result.read("archive.html")
+
+
+# -- 13. settings that would give an empty or wrong site -------------------------------------
+
+
+def test_settings_that_would_silently_empty_the_site_warn(tmp_path: Path) -> None:
+    conf = (
+        'exclude_patterns = ["_build", "talks"]\n'
+        'seminar_talks = ["talks/**/*.md", "nothing/*.md", "../*.md", "/etc/*"]\n'
+        'seminar_exports = ["json", "pdf"]\n'
+    )
+    source = write_site(tmp_path, {"ok.md": talk()}, conf=conf)
+    result = build(source)
+    assert result.status == 0
+    config = "\n".join(warnings_of(result.warnings, "config"))
+    assert "'talks/**/*.md' matches 1 file(s), but none is a page" in config
+    assert "'nothing/*.md' matches no file" in config
+    assert "'../*.md' (outside the source folder) left out" in config
+    assert "'/etc/*' (outside the source folder) left out" in config
+    assert "'pdf' (not one of" in config
+    assert (result.outdir / "seminars.json").exists()
+    assert not (result.outdir / "seminars.atom").exists()
+
+
+# -- 14. other builders ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("builder", ["latex", "texinfo", "man", "text", "singlehtml", "epub"])
+def test_a_speakers_page_builds_in_every_builder(tmp_path: Path, builder: str) -> None:
+    source = write_site(tmp_path, {"a.md": talk(), "b.md": talk("Second", speaker="Ravi Iyer")})
+    (source / "index.md").write_text("# Seminars\n\n```{toctree}\nspeakers\n```\n")
+    result = build(source, builder)
+    assert result.status == 0, result.warnings
+    text = "".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in result.outdir.rglob("*")
+        if p.suffix in (".tex", ".texi", ".1", ".txt", ".html", ".xhtml")
+    )
+    assert "Ravi Iyer" in text and "Ada Byrne" in text
