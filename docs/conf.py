@@ -11,6 +11,7 @@ extensions = ["sphinx_seminars"]
 seminar_timezone = "Asia/Kolkata"
 
 exclude_patterns = ["_build"]
+nitpicky = True  # as sphinx-build -n in CI, for builds that cannot pass it (Read the Docs)
 html_theme = "furo"
 html_title = "sphinx-seminars"
 myst_heading_anchors = 3
