@@ -462,12 +462,17 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def page_digest(
     domain: SeminarDomain,
+    docname: str,
     specs: list[dict[str, Any]],
     xrefs: list[tuple[str, str]],
     on: dt.date,
 ) -> str:
-    """A digest of everything one page shows of other pages' talks: listings and links."""
+    """A digest of everything one page shows that depends on other pages: its listings, its
+    links, and whether its talks are the talks their ids stand for (a talk whose id another
+    file took first has no calendar and no JSON-LD)."""
     digest = hashlib.sha256()
+    own = [(e.id, e.anchor) for e in domain.talks_by_doc.get(docname, [])]
+    digest.update(repr([(i, a, domain.talk_at(docname, a) is not None) for i, a in own]).encode())
     speakers = domain.speakers()
     for raw in specs:
         spec = ListingSpec(**raw)
@@ -511,12 +516,12 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     on = today(env)
     written = _written_digests(app)
-    watched = set(domain.data["listings"]) | set(domain.data["xrefs"])
+    watched = set(domain.data["listings"]) | set(domain.data["xrefs"]) | set(domain.talks_by_doc)
     digests = {}
     for docname in sorted(watched):
         specs = domain.data["listings"].get(docname, [])
         xrefs = domain.data["xrefs"].get(docname, [])
-        digests[docname] = page_digest(domain, specs, xrefs, on)
+        digests[docname] = page_digest(domain, docname, specs, xrefs, on)
     domain.data["digests"] = digests
     return [docname for docname, digest in digests.items() if written.get(docname) != digest]
 

@@ -242,32 +242,39 @@ def talk_event(app: Sphinx, talk: SiteTalk, sequence: int) -> TalkEvent | None:
     return TalkEvent(bytes(event.to_ical()), tuple(sorted(zones)))
 
 
+def years_of(talks: list[SiteTalk]) -> tuple[int, int]:
+    """The first and last year of the talks whose times are written in their zone."""
+    low, high = ZONED_YEARS
+    years = [
+        year for t in talks if t.data["start"] and low <= (year := int(t.data["start"][:4])) <= high
+    ]
+    return min(years, default=2000), max(years, default=2000)
+
+
 class Zones:
-    """VTIMEZONE components, made once per zone for the years the talks span."""
+    """VTIMEZONE components, made once per zone and span of years."""
 
-    def __init__(self, talks: list[SiteTalk]) -> None:
-        years = [
-            year
-            for t in talks
-            if t.data["start"]
-            and ZONED_YEARS[0] <= (year := int(t.data["start"][:4])) <= ZONED_YEARS[1]
-        ]
-        self.first = dt.date(min(years, default=2000) - 1, 1, 1)
-        self.last = dt.date(max(years, default=2000) + 2, 1, 1)
-        self.made: dict[str, bytes] = {}
+    def __init__(self) -> None:
+        self.made: dict[tuple[str, int, int], bytes] = {}
 
-    def serialised(self, tzid: str) -> bytes:
-        """The VTIMEZONE of ``tzid``, serialised (once per zone)."""
+    def serialised(self, tzid: str, years: tuple[int, int]) -> bytes:
+        """The VTIMEZONE of ``tzid`` for talks in ``years`` (from the year before the first
+        to the year after the last), serialised once."""
         from icalendar import Timezone  # noqa: PLC0415
 
-        if tzid not in self.made:
-            zone = Timezone.from_tzid(tzid, first_date=self.first, last_date=self.last)
-            self.made[tzid] = bytes(zone.to_ical())
-        return self.made[tzid]
+        key = (tzid, *years)
+        if key not in self.made:
+            first, last = dt.date(years[0] - 1, 1, 1), dt.date(years[1] + 2, 1, 1)
+            zone = Timezone.from_tzid(tzid, first_date=first, last_date=last)
+            self.made[key] = bytes(zone.to_ical())
+        return self.made[key]
 
 
-def calendar_bytes(events: list[TalkEvent], name: str, zones: Zones) -> bytes:
-    """A calendar of serialised VEVENTs, with a VTIMEZONE for every zone they name.
+def calendar_bytes(
+    events: list[TalkEvent], name: str, zones: Zones, years: tuple[int, int]
+) -> bytes:
+    """A calendar of serialised VEVENTs, with a VTIMEZONE for every zone they name, for the
+    ``years`` its talks span (so that a talk's own calendar depends on that talk alone).
 
     Each event and each VTIMEZONE is serialised once (by icalendar) and reused in the talks'
     own calendars and in the site calendar."""
@@ -281,7 +288,7 @@ def calendar_bytes(events: list[TalkEvent], name: str, zones: Zones) -> bytes:
     used = sorted({zone for event in events for zone in event.zones})
     serialised: bytes = calendar.to_ical()
     head, _, tail = serialised.rpartition(b"END:VCALENDAR")
-    parts = [zones.serialised(tzid) for tzid in used] + [event.event for event in events]
+    parts = [zones.serialised(tzid, years) for tzid in used] + [event.event for event in events]
     return head + b"".join(parts) + b"END:VCALENDAR" + tail
 
 
@@ -311,28 +318,32 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
     except (OSError, ValueError):
         state = {}
     new_state: dict[str, list[Any]] = {}
-    zones = Zones(talks)
+    zones = Zones()
     site_events: list[TalkEvent] = []
+    calendars: set[str] = set()
     for talk in talks:
         stem = talk_anchor(talk.entry.id)
         sequence = int(history.get(talk.entry.id, [None, None, 0])[2])
         key = _digest(talk.data, talk.modified, talk.path, sequence, base=absolute_url(app, ""))
         path = outdir / talk_calendar_path(talk.entry.id)
         event = _cached_event(cache / f"{stem}.vevent", state.get(stem), key)
-        if event is None or not path.exists():
+        if event is None or (event.event and not path.exists()):
             event = talk_event(app, talk, sequence) or TalkEvent(b"", ())
             (cache / f"{stem}.vevent").parent.mkdir(parents=True, exist_ok=True)
             (cache / f"{stem}.vevent").write_bytes(event.event)
             if event.event:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(calendar_bytes([event], talk.data["title"], zones))
+                own_years = years_of([talk])
+                path.write_bytes(calendar_bytes([event], talk.data["title"], zones, own_years))
         new_state[stem] = [key, list(event.zones)]
-        if event.event and _in_window(app, talk):
-            site_events.append(event)
-    for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone
-        if old.stem not in new_state:
+        if event.event:
+            calendars.add(path.name)
+            if _in_window(app, talk):
+                site_events.append(event)
+    for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone, or have no date now
+        if old.name not in calendars:
             old.unlink()
-    site = calendar_bytes(site_events, app.config.project, zones)
+    site = calendar_bytes(site_events, app.config.project, zones, years_of(talks))
     if not (outdir / FILENAME).exists() or (outdir / FILENAME).read_bytes() != site:
         (outdir / FILENAME).write_bytes(site)
     write_if_changed(state_path, json.dumps(new_state, sort_keys=True))
