@@ -29,7 +29,14 @@ from .text import (
 from .urls import is_safe_link
 from .values import is_text_like, kind_of, text_of
 from .venue import parse_venue
-from .when import When, parse_title_date, parse_when, resolve_timezone, when_from_fields
+from .when import (
+    When,
+    WhenLines,
+    parse_title_date,
+    parse_when,
+    resolve_timezone,
+    when_from_fields,
+)
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _STRAY_QUOTES = re.compile(r'^["“”„]+|["“”]+$')
@@ -208,6 +215,7 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
     _, end_time = draft.value("end_time")
     tz_key, zone = draft.value("timezone")
     if start_key or time_key:
+        line_of = draft.matter.line_of
         when = when_from_fields(
             date=start,
             time=time,
@@ -215,12 +223,12 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
             end_time=end_time,
             timezone=zone,
             default_timezone=default_timezone,
+            lines=WhenLines(
+                date=line_of(start_key or time_key or "date"),
+                time=line_of(time_key or start_key or "date"),
+                timezone=line_of(tz_key or start_key or time_key or "date"),
+            ),
         )
-        lines = {
-            "date": draft.matter.line_of(start_key or time_key or "date"),
-            "time": draft.matter.line_of(time_key or start_key or "date"),
-            "timezone": draft.matter.line_of(tz_key or start_key or time_key or "date"),
-        }
         if (when.start is not None and data.get("all_day") is True) or data.get(
             "event_all_day"
         ) is True:
@@ -238,13 +246,11 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
                 else default_timezone
             )
             return When(None, None, timezone)
-        lines = dict.fromkeys(("date", "time", "timezone"), parts[0].content_line)
         text = "\n".join(strip_html(draft.section_text(s)) for s in parts)
         if zone_name:
             text = f"{text} ({zone_name})"
-        when = parse_when(text, default_timezone=default_timezone)
-    for code, message in when.problems:
-        draft.warn(lines.get(code.partition("-")[0], lines["date"]), code, message)
+        when = parse_when(text, default_timezone=default_timezone, line=parts[0].content_line)
+    draft.problems.extend(when.problems)
     return when
 
 
