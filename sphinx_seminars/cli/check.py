@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Problem, Talk
+from ..problems import Code
 from ..reader import read_talk
 from ..reader.discover import TALK_SUFFIXES, find_talk_files
 from ..reader.duplicates import duplicate_ids
@@ -58,7 +59,7 @@ def check_paths(paths: Sequence[str], *, default_timezone: str | None = None) ->
         for path, talk, duplicates in zip(files, talks, duplicate_ids(talks), strict=True)
     ]
     suffixes = ", ".join(sorted(f"*{suffix}" for suffix in TALK_SUFFIXES))
-    nothing = Problem(0, "unreadable", f"no talk files ({suffixes}) found here", "error")
+    nothing = Problem(0, Code.UNREADABLE, f"no talk files ({suffixes}) found here", "error")
     return checked + [Checked(path, None, (nothing,)) for path in empty]
 
 

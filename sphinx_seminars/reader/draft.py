@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Level, Problem
+from ..problems import Code
 from .frontmatter import FrontMatter
 from .keys import KEYS, TEXT_LIMITS, group_of
 from .sections import Role, Section
@@ -33,9 +34,9 @@ class Draft:
     sections: list[Section]
     allow_raw_html: bool = False
     problems: list[Problem] = field(default_factory=list)
-    complained: set[tuple[str, str]] = field(default_factory=set)  # (key, code) said once
+    complained: set[tuple[str, Code]] = field(default_factory=set)  # (key, code) said once
 
-    def warn(self, line: int, code: str, message: str, level: Level = "warning") -> None:
+    def warn(self, line: int, code: Code, message: str, level: Level = "warning") -> None:
         self.problems.append(Problem(line, code, message, level))
 
     def value(self, group: str) -> tuple[str | None, object]:
@@ -68,7 +69,7 @@ class Draft:
         group = group_of(key)
         return text_of(self._clipped(key, value, TEXT_LIMITS.get(group or "", 2000)))
 
-    def complain(self, key: str, message: str, code: str = "type") -> None:
+    def complain(self, key: str, message: str, code: Code = Code.TYPE) -> None:
         """A warning about a key, at its line, said once however often the key is read."""
         if (key, code) not in self.complained:
             self.complained.add((key, code))
@@ -80,7 +81,7 @@ class Draft:
         clipped, length = clip(value, limit)
         if length is not None:
             message = f"'{key}' is {length:,} characters long; only the first {limit:,} are read"
-            self.complain(key, message, "too-long")
+            self.complain(key, message, Code.TOO_LONG)
         return clipped
 
     def markdown(self, text: str) -> str:
@@ -101,5 +102,5 @@ class Draft:
             f"the '{section.heading[:40]}' section is {len(text):,} characters long;"
             f" only the first {limit:,} are read"
         )
-        self.warn(section.content_line, "too-long", message)
+        self.warn(section.content_line, Code.TOO_LONG, message)
         return text[:limit]

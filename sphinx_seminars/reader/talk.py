@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..model import Problem, Speaker, Talk
+from ..problems import Code
 from .draft import Draft
 from .files import read_text
 from .frontmatter import split_front_matter
@@ -80,7 +81,7 @@ def parse_talk(
     matter = split_front_matter(text)
     draft = Draft(source, matter, split_sections(matter.body, matter.body_line), allow_raw_html)
     if control_line is not None:
-        draft.warn(control_line, "encoding", "control characters removed")
+        draft.warn(control_line, Code.ENCODING, "control characters removed")
     draft.problems.extend(matter.problems)
     draft.problems.extend(unknown_keys(matter.data, matter.line_of))
     title, title_date = _title(draft)
@@ -97,7 +98,7 @@ def parse_talk(
     _check_dates(draft, when.start, title_date)
     _check_content(draft, speakers, abstract)
     if matter.failed:  # what is missing follows from the broken front matter: say that only
-        consequences = {"no-title", "no-date", "no-speaker", "no-abstract"}
+        consequences = {Code.NO_TITLE, Code.NO_DATE, Code.NO_SPEAKER, Code.NO_ABSTRACT}
         draft.problems = [p for p in draft.problems if p.code not in consequences]
     return Talk(  # every field is read: the draft's problems are complete
         id=talk_id,
@@ -140,7 +141,7 @@ def _title(draft: Draft) -> tuple[str, dt.date | None]:
         title = collapse_spaces(_drop_stray_quotes(title))
     if not title:
         stem = PurePosixPath(draft.source).stem if draft.source else "untitled"
-        draft.warn(1, "no-title", f"no title; using '{stem}'")
+        draft.warn(1, Code.NO_TITLE, f"no title; using '{stem}'")
         return stem, None
     return title, title_date
 
@@ -173,9 +174,10 @@ def _talk_id(draft: Draft, title: str) -> tuple[str, int]:
 def _speakers(draft: Draft) -> list[Speaker]:
     key, value = draft.value("speakers")
     if key:
-        speakers, problems = parse_speaker_value(_without_html(value))
-        for code, message in problems:
-            draft.warn(draft.matter.line_of(key), code, message)
+        speakers, problems = parse_speaker_value(
+            _without_html(value), line=draft.matter.line_of(key)
+        )
+        draft.problems.extend(problems)
     else:
         section = draft.section(Role.SPEAKER)
         speakers = (
@@ -239,7 +241,7 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
             draft.complain(tz_key, f"'{tz_key}' should be text, not {kind_of(zone)}; ignored")
         parts = [s for s in (draft.section(r) for r in (Role.WHEN, Role.DATES, Role.TIMES)) if s]
         if not parts:
-            draft.warn(1, "no-date", "no date: neither a date key nor a 'When' section")
+            draft.warn(1, Code.NO_DATE, "no date: neither a date key nor a 'When' section")
             timezone = (
                 resolve_timezone(zone_name, default_timezone=default_timezone)[0]
                 if zone_name
@@ -319,7 +321,7 @@ def _venue(draft: Draft) -> tuple[str | None, str | None]:
     if online_url and not is_safe_url(online_url):
         draft.warn(
             draft.matter.line_of("online_url"),
-            "url",
+            Code.URL,
             f"link '{online_url[:100]}' is not http(s); left out",
         )
         online_url = None
@@ -392,7 +394,7 @@ def _links(draft: Draft) -> tuple[tuple[str, str], ...]:
         if is_safe_link(url, relative=True):
             kept.append((name, url))
         else:
-            draft.warn(1, "url", f"link '{name[:60]}' has an unsafe address; left out")
+            draft.warn(1, Code.URL, f"link '{name[:60]}' has an unsafe address; left out")
     return tuple(kept)
 
 
@@ -418,7 +420,7 @@ def _check_dates(
     if title_date and title_date != day:
         draft.warn(
             draft.matter.line_of("title"),
-            "title-date",
+            Code.TITLE_DATE,
             f"the title says {title_date.isoformat()} but the talk is on {day.isoformat()}",
         )
     name = draft.source.replace("\\", "/").rpartition("/")[2]
@@ -431,13 +433,13 @@ def _check_dates(
         if named != day:
             draft.warn(
                 line,
-                "filename-date",
+                Code.FILENAME_DATE,
                 f"the file name says {named.isoformat()} but the talk is on {day.isoformat()}",
             )
 
 
 def _check_content(draft: Draft, speakers: tuple[Speaker, ...], abstract: str) -> None:
     if not speakers:
-        draft.warn(1, "no-speaker", "no speaker: neither a speaker key nor a 'Speaker' section")
+        draft.warn(1, Code.NO_SPEAKER, "no speaker: neither a speaker key nor a 'Speaker' section")
     if not abstract.strip():
-        draft.warn(1, "no-abstract", "no abstract")
+        draft.warn(1, Code.NO_ABSTRACT, "no abstract")
