@@ -9,6 +9,7 @@ from ..model import Level, Problem
 from ..problems import Code
 from .frontmatter import FrontMatter
 from .keys import KEYS, TEXT_LIMITS, group_of
+from .options import ReaderOptions
 from .sections import Role, Section
 from .text import clean_text, html_to_markdown
 from .values import clip, is_empty, is_text_like, kind_of, text_of
@@ -32,7 +33,7 @@ class Draft:
     source: str
     matter: FrontMatter
     sections: list[Section]
-    allow_raw_html: bool = False
+    options: ReaderOptions = field(default_factory=ReaderOptions)
     problems: list[Problem] = field(default_factory=list)
     complained: set[tuple[str, Code]] = field(default_factory=set)  # (key, code) said once
 
@@ -86,7 +87,7 @@ class Draft:
 
     def markdown(self, text: str) -> str:
         """Safe Markdown of a text that may hold HTML (see :func:`.text.html_to_markdown`)."""
-        return html_to_markdown(clean_text(text), allow_raw_html=self.allow_raw_html)
+        return html_to_markdown(clean_text(text), allow_raw_html=self.options.allow_raw_html)
 
     def section(self, role: Role) -> Section | None:
         """The first section of a role that has text."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,10 +52,11 @@ class FrontMatter:
     body: str = ""
     body_line: int = 1
     problems: list[Problem] = field(default_factory=list)
+    unknown_line: int = 1  # the line of a key whose line is not known
 
     def line_of(self, key: str) -> int:
-        """The file line of a top-level key (1 when unknown)."""
-        return self.key_lines.get(key, 1)
+        """The file line of a top-level key (:attr:`unknown_line` when unknown)."""
+        return self.key_lines.get(key, self.unknown_line)
 
     @property
     def failed(self) -> bool:
@@ -205,6 +206,35 @@ def split_front_matter(text: str) -> FrontMatter:
             message = "control characters removed from front-matter values"
             result.problems.append(Problem(1, Code.ENCODING, message))
     return result
+
+
+def front_matter_of(data: Mapping[str, object], body: str, body_line: int) -> FrontMatter:
+    """The front matter of already parsed keys and values, before a body starting at file
+    line ``body_line``; the keys have no lines (0).  The values are copied in the shapes YAML
+    gives (mappings as dicts, sequences as lists), nested at most :data:`MAX_DEPTH` deep."""
+    result = FrontMatter(body=body, body_line=body_line, unknown_line=0)
+    too_deep: list[bool] = []
+    result.data = {str(key): _plain_copy(value, 1, too_deep) for key, value in data.items()}
+    if too_deep:
+        message = f"front matter nested more than {MAX_DEPTH} levels deep; the rest left out"
+        result.problems.append(Problem(0, Code.FRONT_MATTER, message))
+    if _drop_controls_in_strings(result.data):
+        message = "control characters removed from front-matter values"
+        result.problems.append(Problem(0, Code.ENCODING, message))
+    return result
+
+
+def _plain_copy(value: object, depth: int, too_deep: list[bool]) -> object:
+    """A copy of a value whose mappings are dicts and sequences lists (None, noted in
+    ``too_deep``, past :data:`MAX_DEPTH` levels: a value that contains itself ends there)."""
+    if not isinstance(value, (Mapping, list, tuple)):
+        return value
+    if depth >= MAX_DEPTH:
+        too_deep.append(True)
+        return None
+    if isinstance(value, Mapping):
+        return {key: _plain_copy(item, depth + 1, too_deep) for key, item in value.items()}
+    return [_plain_copy(item, depth + 1, too_deep) for item in value]
 
 
 def _drop_controls_in_strings(data: dict[str, object]) -> bool:

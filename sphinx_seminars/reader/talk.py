@@ -12,8 +12,9 @@ from ..model import Problem, Speaker, Talk
 from ..problems import Code
 from .draft import Draft
 from .files import read_text
-from .frontmatter import split_front_matter
+from .frontmatter import front_matter_of, split_front_matter
 from .keys import LINK_KEYS, unknown_keys
+from .options import ReaderOptions, options_of
 from .references import split_references
 from .sections import Role, escape_headings, split_sections
 from .series import series_from_text, series_from_title
@@ -46,19 +47,25 @@ _SERIES_WINDOW = 1000
 
 
 def read_talk(
-    path: str | Path, *, default_timezone: str | None = None, allow_raw_html: bool = False
+    path: str | Path,
+    *,
+    options: ReaderOptions | None = None,
+    default_timezone: str | None = None,
+    allow_raw_html: bool | None = None,
 ) -> Talk:
     """Read one talk file; a file that cannot be read still gives a Talk with its problem.
 
-    ``allow_raw_html`` keeps more (sanitised) HTML as raw HTML in the Markdown fields: see
-    :func:`parse_talk`.
+    ``options`` are the reader's settings (see :class:`.ReaderOptions`); the keyword
+    arguments, when given, stand in for the option of their name.
     """
     path = Path(path)
     text, problems = read_text(path)
     if text is None:
         return Talk(id=path.stem, title=path.stem, source=str(path), problems=tuple(problems))
     talk = parse_talk(
-        text, source=str(path), default_timezone=default_timezone, allow_raw_html=allow_raw_html
+        text,
+        source=str(path),
+        options=options_of(options, default_timezone, allow_raw_html),
     )
     return replace(talk, problems=_in_order([*talk.problems, *problems])) if problems else talk
 
@@ -67,25 +74,38 @@ def parse_talk(
     text: str,
     source: str = "",
     *,
+    options: ReaderOptions | None = None,
+    front_matter: Mapping[str, object] | None = None,
+    body_line: int = 1,
     default_timezone: str | None = None,
-    allow_raw_html: bool = False,
+    allow_raw_html: bool | None = None,
 ) -> Talk:
     """Read a talk from the text of a talk file (``source`` names it in problems and ids).
 
+    With ``front_matter`` (keys and values already parsed, as YAML would give them) the text
+    is the Markdown body alone, whose first line is file line ``body_line``; problems of the
+    keys are at line 0, as a mapping has no lines.
+
     Never raises: whatever is wrong with the text becomes a problem with its line.  The
     Markdown fields (abstract, bio, details) hold no raw HTML, and only safe links, unless
-    ``allow_raw_html`` is true: then the tags of :data:`.sanitize.RAW_TAGS` (tables, images,
-    code, ...) stay as raw HTML, cleaned by nh3.
+    the option ``allow_raw_html`` is true: then the tags of :data:`.sanitize.RAW_TAGS`
+    (tables, images, code, ...) stay as raw HTML, cleaned by nh3.  ``options`` are the
+    reader's settings; the keyword arguments, when given, stand in for the option of their
+    name.
     """
+    options = options_of(options, default_timezone, allow_raw_html)
     text, control_line = drop_control_characters(normalise_newlines(text.lstrip("\ufeff")))
-    matter = split_front_matter(text)
-    draft = Draft(source, matter, split_sections(matter.body, matter.body_line), allow_raw_html)
+    if front_matter is None:
+        matter = split_front_matter(text)
+    else:
+        matter = front_matter_of(front_matter, text, body_line)
+    draft = Draft(source, matter, split_sections(matter.body, matter.body_line), options)
     if control_line is not None:
         draft.warn(control_line, Code.ENCODING, "control characters removed")
     draft.problems.extend(matter.problems)
     draft.problems.extend(unknown_keys(matter.data, matter.line_of))
     title, title_date = _title(draft)
-    when = _when(draft, default_timezone)
+    when = _when(draft, options.default_timezone)
     abstract, abstract_line, abstract_from_key = _abstract(draft)
     details, details_line = _details(draft, abstract_from_body=not abstract_from_key)
     abstract, references = split_references(abstract)
