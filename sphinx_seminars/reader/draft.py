@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from ..model import Level, Problem
 from ..problems import Code
 from .frontmatter import FrontMatter
-from .keys import KEYS, TEXT_LIMITS, group_of
+from .frontmatter_keys import KEYS, TEXT_LIMITS, group_of
 from .options import ReaderOptions
 from .sections import Role, Section
-from .text import clean_text, html_to_markdown
+from .text.clean import clean_text
+from .text.html_markdown import html_to_markdown
 from .values import clip, is_empty, is_text_like, kind_of, text_of
 
 #: The longest section text read as a field (characters); the rest of a longer one is left

@@ -20,7 +20,7 @@ import yaml
 
 from ..model import Problem
 from ..problems import Code
-from .text import drop_control_characters
+from .text.clean import drop_control_characters
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..model import Problem, Speaker
 from ..problems import Code
-from .text import clean_text
+from .text.clean import clean_text
 
 _DOTTED_HONORIFICS = r"Dr\.-Ing|Dipl\.-Ing|Apl|Assoc|Asst|Prof|Dr|Mrs|Mr|Ms|Mx|Sri|Shri|Smt|Er|Ing"
 _BARE_HONORIFICS = r"Professor|Prof|Dr|Mrs|Mr|Ms|Miss|Mx|Sri|Shri|Smt|Sir|Dame"

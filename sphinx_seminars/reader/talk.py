@@ -13,22 +13,16 @@ from ..problems import Code
 from .draft import Draft
 from .files import read_text
 from .frontmatter import front_matter_of, split_front_matter
-from .keys import LINK_KEYS, unknown_keys
+from .frontmatter_keys import LINK_KEYS, unknown_keys
 from .options import ReaderOptions, options_of
 from .references import split_references
 from .sections import Role, escape_headings, split_sections
 from .series import series_from_text, series_from_title
 from .speakers import parse_speaker_block, parse_speaker_value
-from .text import (
-    collapse_spaces,
-    drop_control_characters,
-    escape_markdown,
-    html_to_lines,
-    is_safe_url,
-    normalise_newlines,
-    strip_html,
-)
-from .urls import is_safe_link
+from .text.clean import collapse_spaces, drop_control_characters, normalise_newlines
+from .text.html_markdown import escape_markdown
+from .text.plain import html_to_lines, strip_html
+from .urls import is_safe_link, is_safe_url
 from .values import is_text_like, kind_of, text_of
 from .venue import parse_venue
 from .when import (
