@@ -84,10 +84,5 @@ class Talk:
     """The file line the id comes from (``permalink`` or ``id``); 0 for the file name."""
 
     @property
-    def has_time(self) -> bool:
-        """Whether the start carries a time of day (not a date-only talk)."""
-        return isinstance(self.start, dt.datetime)
-
-    @property
     def has_errors(self) -> bool:
         return any(p.level == "error" for p in self.problems)
