@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .problems import Code
+
 Level = Literal["error", "warning"]
 
 
@@ -14,12 +16,12 @@ class Problem:
     """Something wrong or doubtful in a talk file, at a 1-based line (0 when unknown)."""
 
     line: int
-    code: str
+    code: Code
     message: str
     level: Level = "warning"
 
     def as_json(self) -> dict[str, object]:
-        return {"line": self.line, "code": self.code, "message": self.message}
+        return {"line": self.line, "code": self.code.value, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -80,11 +82,6 @@ class Talk:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     id_line: int = field(default=0, compare=False)
     """The file line the id comes from (``permalink`` or ``id``); 0 for the file name."""
-
-    @property
-    def has_time(self) -> bool:
-        """Whether the start carries a time of day (not a date-only talk)."""
-        return isinstance(self.start, dt.datetime)
 
     @property
     def has_errors(self) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .model import Talk
-from .reader.text import markdown_to_plain
+from .reader.text.plain import markdown_to_plain
 
 #: The keys of a talk object, in order.
 TALK_KEYS = (

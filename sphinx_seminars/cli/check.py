@@ -80,7 +80,7 @@ def check_paths(
         for path, talk, duplicates in zip(files, talks, duplicate_ids(talks), strict=True)
     ]
     suffixes = ", ".join(sorted(f"*{suffix}" for suffix in TALK_SUFFIXES))
-    nothing = Problem(0, "unreadable", f"no talk files ({suffixes}) found here", "error")
+    nothing = Problem(0, Code.UNREADABLE, f"no talk files ({suffixes}) found here", "error")
     return checked + [Checked(path, None, (nothing,)) for path in empty]
 
 

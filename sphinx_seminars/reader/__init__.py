@@ -2,8 +2,10 @@
 
 ``read_talk(path)`` and ``parse_talk(text, source=...)`` return a
 :class:`~sphinx_seminars.model.Talk` whose ``problems`` list what is wrong or doubtful in the
-file, each with its line; they never raise.  Both take ``allow_raw_html`` (the site's
-``seminar_allow_raw_html``).  ``write_talk_file(talk)`` writes a talk back out as a file.
+file, each with its line; they never raise.  Both take ``options``, a :class:`ReaderOptions`
+(the site's settings), and ``parse_talk`` also front matter already parsed
+(``front_matter=``, a mapping) with the Markdown body as its text.  ``write_talk_file(talk)``
+writes a talk back out as a file.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .options import ReaderOptions
     from .talk import parse_talk, read_talk
     from .writer import write_talk_file
 
-__all__ = ["parse_talk", "read_talk", "write_talk_file"]
-_HOMES = {"parse_talk": ".talk", "read_talk": ".talk", "write_talk_file": ".writer"}
+__all__ = ["ReaderOptions", "parse_talk", "read_talk", "write_talk_file"]
+_HOMES = {
+    "ReaderOptions": ".options",
+    "parse_talk": ".talk",
+    "read_talk": ".talk",
+    "write_talk_file": ".writer",
+}
 
 
 def __getattr__(name: str) -> object:

@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Level, Problem
+from ..problems import Code
 from .frontmatter import FrontMatter
-from .keys import KEYS, TEXT_LIMITS, group_of
+from .frontmatter_keys import KEYS, TEXT_LIMITS, group_of
+from .options import ReaderOptions
 from .sections import Role, Section
-from .text import clean_text, html_to_markdown
+from .text.clean import clean_text
+from .text.html_markdown import html_to_markdown
 from .values import clip, is_empty, is_text_like, kind_of, text_of
 
 #: The longest section text read as a field (characters); the rest of a longer one is left
@@ -31,11 +34,11 @@ class Draft:
     source: str
     matter: FrontMatter
     sections: list[Section]
-    allow_raw_html: bool = False
+    options: ReaderOptions = field(default_factory=ReaderOptions)
     problems: list[Problem] = field(default_factory=list)
-    complained: set[tuple[str, str]] = field(default_factory=set)  # (key, code) said once
+    complained: set[tuple[str, Code]] = field(default_factory=set)  # (key, code) said once
 
-    def warn(self, line: int, code: str, message: str, level: Level = "warning") -> None:
+    def warn(self, line: int, code: Code, message: str, level: Level = "warning") -> None:
         self.problems.append(Problem(line, code, message, level))
 
     def value(self, group: str) -> tuple[str | None, object]:
@@ -68,7 +71,7 @@ class Draft:
         group = group_of(key)
         return text_of(self._clipped(key, value, TEXT_LIMITS.get(group or "", 2000)))
 
-    def complain(self, key: str, message: str, code: str = "type") -> None:
+    def complain(self, key: str, message: str, code: Code = Code.TYPE) -> None:
         """A warning about a key, at its line, said once however often the key is read."""
         if (key, code) not in self.complained:
             self.complained.add((key, code))
@@ -80,12 +83,12 @@ class Draft:
         clipped, length = clip(value, limit)
         if length is not None:
             message = f"'{key}' is {length:,} characters long; only the first {limit:,} are read"
-            self.complain(key, message, "too-long")
+            self.complain(key, message, Code.TOO_LONG)
         return clipped
 
     def markdown(self, text: str) -> str:
         """Safe Markdown of a text that may hold HTML (see :func:`.text.html_to_markdown`)."""
-        return html_to_markdown(clean_text(text), allow_raw_html=self.allow_raw_html)
+        return html_to_markdown(clean_text(text), allow_raw_html=self.options.allow_raw_html)
 
     def section(self, role: Role) -> Section | None:
         """The first section of a role that has text."""
@@ -101,5 +104,5 @@ class Draft:
             f"the '{section.heading[:40]}' section is {len(text):,} characters long;"
             f" only the first {limit:,} are read"
         )
-        self.warn(section.content_line, "too-long", message)
+        self.warn(section.content_line, Code.TOO_LONG, message)
         return text[:limit]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Problem, Talk
+from ..problems import Code
 
 #: Codes of files that were not read at all: their "id" is only the file name.
-_NOT_READ = frozenset({"unreadable", "too-long"})
+_NOT_READ = frozenset({Code.UNREADABLE, Code.TOO_LONG})
 
 
 def duplicate_ids(talks: Sequence[Talk]) -> list[list[Problem]]:
@@ -28,12 +29,12 @@ def duplicate_ids(talks: Sequence[Talk]) -> list[list[Problem]]:
                 f" and {len(others) - 3} more" if len(others) > 3 else ""
             )
             message = f"the id '{talks[index].id}' is also the id of {shown}"
-            problems[index].append(Problem(talks[index].id_line, "duplicate", message, "error"))
+            problems[index].append(Problem(talks[index].id_line, Code.DUPLICATE, message, "error"))
     return problems
 
 
 def _was_read(talk: Talk) -> bool:
     return not any(
-        problem.code in _NOT_READ or (problem.code == "encoding" and problem.level == "error")
+        problem.code in _NOT_READ or (problem.code is Code.ENCODING and problem.level == "error")
         for problem in talk.problems
     )

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from ..model import Problem
+from ..problems import Code
 
 #: The largest file read (bytes); a talk file is a few kilobytes.
 MAX_BYTES = 32 * 1024 * 1024
@@ -25,7 +26,7 @@ _OPEN_FLAGS = (
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a file (None when it cannot be used at all) and what is wrong with it."""
-    not_regular = [Problem(0, "unreadable", "not a regular file", "error")]
+    not_regular = [Problem(0, Code.UNREADABLE, "not a regular file", "error")]
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a folder, a pipe, a device never ends
             return None, not_regular  # and is not opened: a pipe's writer keeps its data
@@ -39,10 +40,10 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
             os.close(descriptor)
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
-        return None, [Problem(0, "unreadable", message, "error")]
+        return None, [Problem(0, Code.UNREADABLE, message, "error")]
     if len(raw) > MAX_BYTES:
         message = f"the file is larger than {MAX_BYTES // 2**20} MB; not read"
-        return None, [Problem(0, "too-long", message, "error")]
+        return None, [Problem(0, Code.TOO_LONG, message, "error")]
     return decode(raw)
 
 
@@ -61,12 +62,12 @@ def decode(raw: bytes) -> tuple[str | None, list[Problem]]:
     replaced and reported; a binary file gives None."""
     if raw.startswith(_UTF16_BOMS):
         message = "the file is UTF-16; save it as UTF-8"
-        return raw.decode("utf-16", errors="replace"), [Problem(1, "encoding", message)]
+        return raw.decode("utf-16", errors="replace"), [Problem(1, Code.ENCODING, message)]
     if b"\x00" in raw[:8192]:
-        return None, [Problem(0, "encoding", "this is a binary file, not a talk file", "error")]
+        return None, [Problem(0, Code.ENCODING, "this is a binary file, not a talk file", "error")]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         message = f"not valid UTF-8 (byte {exc.start}); undecodable bytes replaced"
-        return raw.decode("utf-8-sig", errors="replace"), [Problem(line, "encoding", message)]
+        return raw.decode("utf-8-sig", errors="replace"), [Problem(line, Code.ENCODING, message)]

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..model import Problem
-from .text import drop_control_characters
+from ..problems import Code
+from .text.clean import drop_control_characters
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,10 +52,11 @@ class FrontMatter:
     body: str = ""
     body_line: int = 1
     problems: list[Problem] = field(default_factory=list)
+    unknown_line: int = 1  # the line of a key whose line is not known
 
     def line_of(self, key: str) -> int:
-        """The file line of a top-level key (1 when unknown)."""
-        return self.key_lines.get(key, 1)
+        """The file line of a top-level key (:attr:`unknown_line` when unknown)."""
+        return self.key_lines.get(key, self.unknown_line)
 
     @property
     def failed(self) -> bool:
@@ -179,13 +181,13 @@ def split_front_matter(text: str) -> FrontMatter:
     closers = ("---", "...") if fence == "---" else ("+++",)
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
     if end is None:
-        problem = Problem(1, "front-matter", "front matter opened here never closes", "error")
+        problem = Problem(1, Code.FRONT_MATTER, "front matter opened here never closes", "error")
         return FrontMatter(body="\n".join(lines[1:]), body_line=2, problems=[problem])
     source = "\n".join(lines[1:end])
     result = FrontMatter(body="\n".join(lines[end + 1 :]), body_line=end + 2)
     if len(source) > MAX_CHARS:
         message = f"front matter of {len(source):,} characters (more than {MAX_CHARS:,}); not read"
-        result.problems.append(Problem(1, "front-matter", message, "error"))
+        result.problems.append(Problem(1, Code.FRONT_MATTER, message, "error"))
         return result
     if fence == "---":
         data, result.key_lines, problems = _load_yaml(source)
@@ -197,13 +199,42 @@ def split_front_matter(text: str) -> FrontMatter:
     if data is not None and not isinstance(data, dict):
         kind = type(data).__name__
         message = f"front matter must be a mapping of keys to values, not a {kind}"
-        result.problems.append(Problem(2, "front-matter", message, "error"))
+        result.problems.append(Problem(2, Code.FRONT_MATTER, message, "error"))
     elif isinstance(data, dict):
         result.data = {str(key): value for key, value in data.items()}
         if _drop_controls_in_strings(result.data):
             message = "control characters removed from front-matter values"
-            result.problems.append(Problem(1, "encoding", message))
+            result.problems.append(Problem(1, Code.ENCODING, message))
     return result
+
+
+def front_matter_of(data: Mapping[str, object], body: str, body_line: int) -> FrontMatter:
+    """The front matter of already parsed keys and values, before a body starting at file
+    line ``body_line``; the keys have no lines (0).  The values are copied in the shapes YAML
+    gives (mappings as dicts, sequences as lists), nested at most :data:`MAX_DEPTH` deep."""
+    result = FrontMatter(body=body, body_line=body_line, unknown_line=0)
+    too_deep: list[bool] = []
+    result.data = {str(key): _plain_copy(value, 1, too_deep) for key, value in data.items()}
+    if too_deep:
+        message = f"front matter nested more than {MAX_DEPTH} levels deep; the rest left out"
+        result.problems.append(Problem(0, Code.FRONT_MATTER, message))
+    if _drop_controls_in_strings(result.data):
+        message = "control characters removed from front-matter values"
+        result.problems.append(Problem(0, Code.ENCODING, message))
+    return result
+
+
+def _plain_copy(value: object, depth: int, too_deep: list[bool]) -> object:
+    """A copy of a value whose mappings are dicts and sequences lists (None, noted in
+    ``too_deep``, past :data:`MAX_DEPTH` levels: a value that contains itself ends there)."""
+    if not isinstance(value, (Mapping, list, tuple)):
+        return value
+    if depth >= MAX_DEPTH:
+        too_deep.append(True)
+        return None
+    if isinstance(value, Mapping):
+        return {key: _plain_copy(item, depth + 1, too_deep) for key, item in value.items()}
+    return [_plain_copy(item, depth + 1, too_deep) for item in value]
 
 
 def _drop_controls_in_strings(data: dict[str, object]) -> bool:
@@ -237,17 +268,17 @@ def _load_yaml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
         refusal = None if fast else _refusal(node)
         if refusal:
             reason, line = refusal
-            return None, {}, [Problem(line, "yaml", f"YAML front matter: {reason}", "error")]
+            return None, {}, [Problem(line, Code.YAML, f"YAML front matter: {reason}", "error")]
         key_lines, problems = _yaml_key_lines(node)
         return loader.construct_document(node), key_lines, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2
         reason = exc.problem or exc.context or "cannot be read"
-        return None, {}, [Problem(line, "yaml", f"YAML front matter: {reason}", "error")]
+        return None, {}, [Problem(line, Code.YAML, f"YAML front matter: {reason}", "error")]
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, LookupError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return None, {}, [Problem(2, "yaml", f"YAML front matter: {reason}", "error")]
+        return None, {}, [Problem(2, Code.YAML, f"YAML front matter: {reason}", "error")]
     finally:
         loader.dispose()
 
@@ -265,7 +296,7 @@ def _yaml_key_lines(node: yaml.Node) -> tuple[dict[str, int], list[Problem]]:
         name = str(key.value)
         if name in lines:
             message = f"'{name}' is given twice (lines {lines[name]} and {line}); the last counts"
-            problems.append(Problem(line, "yaml", message))
+            problems.append(Problem(line, Code.YAML, message))
         lines[name] = line
     return lines, problems
 
@@ -317,13 +348,13 @@ def _load_toml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         line = int(found.group(1)) + 1 if found else 2
-        return None, {}, [Problem(line, "toml", f"TOML front matter: {exc}", "error")]
+        return None, {}, [Problem(line, Code.TOML, f"TOML front matter: {exc}", "error")]
     except (RecursionError, ValueError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return None, {}, [Problem(2, "toml", f"TOML front matter: {reason}", "error")]
+        return None, {}, [Problem(2, Code.TOML, f"TOML front matter: {reason}", "error")]
     if _deeper_than(data, MAX_DEPTH):
         message = f"TOML front matter: nested more than {MAX_DEPTH} levels deep (refused)"
-        return None, {}, [Problem(2, "toml", message, "error")]
+        return None, {}, [Problem(2, Code.TOML, message, "error")]
     return data, _toml_key_lines(source), []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .text import markdown_to_plain
+from .text.plain import markdown_to_plain
 
 #: The longest reference list taken out of an abstract; a longer list is left in it.
 MAX_REFERENCES = 500

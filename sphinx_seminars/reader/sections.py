@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
-from .text import clean_text
+from .text.clean import clean_text
 
 
 class Role(str, Enum):

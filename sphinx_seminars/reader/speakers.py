@@ -6,10 +6,9 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from ..model import Speaker
-from .text import clean_text
-
-_Issue = tuple[str, str]
+from ..model import Problem, Speaker
+from ..problems import Code
+from .text.clean import clean_text
 
 _DOTTED_HONORIFICS = r"Dr\.-Ing|Dipl\.-Ing|Apl|Assoc|Asst|Prof|Dr|Mrs|Mr|Ms|Mx|Sri|Shri|Smt|Er|Ing"
 _BARE_HONORIFICS = r"Professor|Prof|Dr|Mrs|Mr|Ms|Miss|Mx|Sri|Shri|Smt|Sir|Dame"
@@ -194,17 +193,20 @@ def parse_speaker_block(lines: list[str]) -> list[Speaker]:
     return speakers
 
 
-def parse_speaker_value(value: object) -> tuple[list[Speaker], list[_Issue]]:
-    """Read the speakers of a front-matter ``speaker``/``speakers``/``authors`` value."""
+def parse_speaker_value(value: object, *, line: int = 0) -> tuple[list[Speaker], list[Problem]]:
+    """Read the speakers of a front-matter ``speaker``/``speakers``/``authors`` value (whose
+    key is at ``line``, the line of its problems)."""
     if value is None:
         return [], []
     if isinstance(value, str):
         return parse_speaker_block(value.splitlines()), []
+    problems: list[Problem] = []
     if isinstance(value, Mapping):
-        return _speakers_from_mapping(value)
+        return _speakers_from_mapping(value, problems, line), problems
     if isinstance(value, list | tuple):
-        return _speakers_from_list(value)
-    return [], [("speaker", f"speaker value of type {type(value).__name__} not understood")]
+        return _speakers_from_list(value, problems, line), problems
+    message = f"speaker value of type {type(value).__name__} not understood"
+    return [], [Problem(line, Code.SPEAKER, message)]
 
 
 # --- text helpers ------------------------------------------
@@ -512,33 +514,33 @@ def _split_trailing_institution(item: str) -> tuple[str, str]:
 
 
 def _speakers_from_list(
-    values: list[object] | tuple[object, ...],
-) -> tuple[list[Speaker], list[_Issue]]:
+    values: list[object] | tuple[object, ...], problems: list[Problem], line: int
+) -> list[Speaker]:
     """Read a list of strings and/or mappings."""
     speakers: list[Speaker] = []
-    problems: list[_Issue] = []
     for entry in values:
         if isinstance(entry, str):
             speakers.extend(parse_speaker_block(entry.splitlines()))
         elif isinstance(entry, Mapping):
-            found, issues = _speakers_from_mapping(entry)
-            speakers.extend(found)
-            problems.extend(issues)
+            speakers.extend(_speakers_from_mapping(entry, problems, line))
         elif entry is not None:
             kind = type(entry).__name__
-            problems.append(("speaker", f"speaker list entry of type {kind} not understood"))
-    return speakers, problems
+            message = f"speaker list entry of type {kind} not understood"
+            problems.append(Problem(line, Code.SPEAKER, message))
+    return speakers
 
 
 _MAPPING_KEYS = ("name", "honorific", "position", "affiliation", "id")
 
 
 def _speakers_from_mapping(
-    value: Mapping[object, object],
-) -> tuple[list[Speaker], list[_Issue]]:
+    value: Mapping[object, object], problems: list[Problem], line: int
+) -> list[Speaker]:
     """Read one speaker from a mapping with name/honorific/position/affiliation keys."""
-    problems: list[_Issue] = [
-        ("speaker", f"unknown speaker key {key!r}") for key in value if key not in _MAPPING_KEYS
+    problems += [
+        Problem(line, Code.SPEAKER, f"unknown speaker key {key!r}")
+        for key in value
+        if key not in _MAPPING_KEYS
     ]
     fields: dict[str, str | None] = {}
     for key in _MAPPING_KEYS:
@@ -547,12 +549,13 @@ def _speakers_from_mapping(
             fields[key] = _tidy(field_value) or None if field_value else None
         else:
             kind = type(field_value).__name__
-            problems.append(("speaker", f"speaker {key} of type {kind} not understood"))
+            message = f"speaker {key} of type {kind} not understood"
+            problems.append(Problem(line, Code.SPEAKER, message))
             fields[key] = None
     name = fields["name"]
     if not name:
-        problems.append(("speaker", "speaker entry without a name"))
-        return [], problems
+        problems.append(Problem(line, Code.SPEAKER, "speaker entry without a name"))
+        return []
     honorific, bare_name = split_honorific(name)
     speaker = Speaker(
         name=bare_name,
@@ -561,4 +564,4 @@ def _speakers_from_mapping(
         affiliation=fields["affiliation"],
         id=fields["id"],
     )
-    return [speaker], problems
+    return [speaker]

@@ -9,27 +9,30 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..model import Problem, Speaker, Talk
+from ..problems import Code
 from .draft import Draft
 from .files import read_text
-from .frontmatter import split_front_matter
-from .keys import LINK_KEYS, unknown_keys
+from .frontmatter import front_matter_of, split_front_matter
+from .frontmatter_keys import LINK_KEYS, unknown_keys
+from .options import ReaderOptions, options_of
 from .references import split_references
 from .sections import Role, escape_headings, split_sections
 from .series import series_from_text, series_from_title
 from .speakers import parse_speaker_block, parse_speaker_value
-from .text import (
-    collapse_spaces,
-    drop_control_characters,
-    escape_markdown,
-    html_to_lines,
-    is_safe_url,
-    normalise_newlines,
-    strip_html,
-)
-from .urls import is_safe_link
+from .text.clean import collapse_spaces, drop_control_characters, normalise_newlines
+from .text.html_markdown import escape_markdown
+from .text.plain import html_to_lines, strip_html
+from .urls import is_safe_link, is_safe_url
 from .values import is_text_like, kind_of, text_of
 from .venue import parse_venue
-from .when import When, parse_title_date, parse_when, resolve_timezone, when_from_fields
+from .when import (
+    When,
+    WhenLines,
+    parse_title_date,
+    parse_when,
+    resolve_timezone,
+    when_from_fields,
+)
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _STRAY_QUOTES = re.compile(r'^["“”„]+|["“”]+$')
@@ -38,19 +41,25 @@ _SERIES_WINDOW = 1000
 
 
 def read_talk(
-    path: str | Path, *, default_timezone: str | None = None, allow_raw_html: bool = False
+    path: str | Path,
+    *,
+    options: ReaderOptions | None = None,
+    default_timezone: str | None = None,
+    allow_raw_html: bool | None = None,
 ) -> Talk:
     """Read one talk file; a file that cannot be read still gives a Talk with its problem.
 
-    ``allow_raw_html`` keeps more (sanitised) HTML as raw HTML in the Markdown fields: see
-    :func:`parse_talk`.
+    ``options`` are the reader's settings (see :class:`.ReaderOptions`); the keyword
+    arguments, when given, stand in for the option of their name.
     """
     path = Path(path)
     text, problems = read_text(path)
     if text is None:
         return Talk(id=path.stem, title=path.stem, source=str(path), problems=tuple(problems))
     talk = parse_talk(
-        text, source=str(path), default_timezone=default_timezone, allow_raw_html=allow_raw_html
+        text,
+        source=str(path),
+        options=options_of(options, default_timezone, allow_raw_html),
     )
     return replace(talk, problems=_in_order([*talk.problems, *problems])) if problems else talk
 
@@ -59,25 +68,38 @@ def parse_talk(
     text: str,
     source: str = "",
     *,
+    options: ReaderOptions | None = None,
+    front_matter: Mapping[str, object] | None = None,
+    body_line: int = 1,
     default_timezone: str | None = None,
-    allow_raw_html: bool = False,
+    allow_raw_html: bool | None = None,
 ) -> Talk:
     """Read a talk from the text of a talk file (``source`` names it in problems and ids).
 
+    With ``front_matter`` (keys and values already parsed, as YAML would give them) the text
+    is the Markdown body alone, whose first line is file line ``body_line``; problems of the
+    keys are at line 0, as a mapping has no lines.
+
     Never raises: whatever is wrong with the text becomes a problem with its line.  The
     Markdown fields (abstract, bio, details) hold no raw HTML, and only safe links, unless
-    ``allow_raw_html`` is true: then the tags of :data:`.sanitize.RAW_TAGS` (tables, images,
-    code, ...) stay as raw HTML, cleaned by nh3.
+    the option ``allow_raw_html`` is true: then the tags of :data:`.sanitize.RAW_TAGS`
+    (tables, images, code, ...) stay as raw HTML, cleaned by nh3.  ``options`` are the
+    reader's settings; the keyword arguments, when given, stand in for the option of their
+    name.
     """
+    options = options_of(options, default_timezone, allow_raw_html)
     text, control_line = drop_control_characters(normalise_newlines(text.lstrip("\ufeff")))
-    matter = split_front_matter(text)
-    draft = Draft(source, matter, split_sections(matter.body, matter.body_line), allow_raw_html)
+    if front_matter is None:
+        matter = split_front_matter(text)
+    else:
+        matter = front_matter_of(front_matter, text, body_line)
+    draft = Draft(source, matter, split_sections(matter.body, matter.body_line), options)
     if control_line is not None:
-        draft.warn(control_line, "encoding", "control characters removed")
+        draft.warn(control_line, Code.ENCODING, "control characters removed")
     draft.problems.extend(matter.problems)
     draft.problems.extend(unknown_keys(matter.data, matter.line_of))
     title, title_date = _title(draft)
-    when = _when(draft, default_timezone)
+    when = _when(draft, options.default_timezone)
     abstract, abstract_line, abstract_from_key = _abstract(draft)
     details, details_line = _details(draft, abstract_from_body=not abstract_from_key)
     abstract, references = split_references(abstract)
@@ -90,7 +112,7 @@ def parse_talk(
     _check_dates(draft, when.start, title_date)
     _check_content(draft, speakers, abstract)
     if matter.failed:  # what is missing follows from the broken front matter: say that only
-        consequences = {"no-title", "no-date", "no-speaker", "no-abstract"}
+        consequences = {Code.NO_TITLE, Code.NO_DATE, Code.NO_SPEAKER, Code.NO_ABSTRACT}
         draft.problems = [p for p in draft.problems if p.code not in consequences]
     return Talk(  # every field is read: the draft's problems are complete
         id=talk_id,
@@ -133,7 +155,7 @@ def _title(draft: Draft) -> tuple[str, dt.date | None]:
         title = collapse_spaces(_drop_stray_quotes(title))
     if not title:
         stem = PurePosixPath(draft.source).stem if draft.source else "untitled"
-        draft.warn(1, "no-title", f"no title; using '{stem}'")
+        draft.warn(1, Code.NO_TITLE, f"no title; using '{stem}'")
         return stem, None
     return title, title_date
 
@@ -166,9 +188,10 @@ def _talk_id(draft: Draft, title: str) -> tuple[str, int]:
 def _speakers(draft: Draft) -> list[Speaker]:
     key, value = draft.value("speakers")
     if key:
-        speakers, problems = parse_speaker_value(_without_html(value))
-        for code, message in problems:
-            draft.warn(draft.matter.line_of(key), code, message)
+        speakers, problems = parse_speaker_value(
+            _without_html(value), line=draft.matter.line_of(key)
+        )
+        draft.problems.extend(problems)
     else:
         section = draft.section(Role.SPEAKER)
         speakers = (
@@ -208,6 +231,7 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
     _, end_time = draft.value("end_time")
     tz_key, zone = draft.value("timezone")
     if start_key or time_key:
+        line_of = draft.matter.line_of
         when = when_from_fields(
             date=start,
             time=time,
@@ -215,12 +239,12 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
             end_time=end_time,
             timezone=zone,
             default_timezone=default_timezone,
+            lines=WhenLines(
+                date=line_of(start_key or time_key or "date"),
+                time=line_of(time_key or start_key or "date"),
+                timezone=line_of(tz_key or start_key or time_key or "date"),
+            ),
         )
-        lines = {
-            "date": draft.matter.line_of(start_key or time_key or "date"),
-            "time": draft.matter.line_of(time_key or start_key or "date"),
-            "timezone": draft.matter.line_of(tz_key or start_key or time_key or "date"),
-        }
         if (when.start is not None and data.get("all_day") is True) or data.get(
             "event_all_day"
         ) is True:
@@ -231,20 +255,18 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
             draft.complain(tz_key, f"'{tz_key}' should be text, not {kind_of(zone)}; ignored")
         parts = [s for s in (draft.section(r) for r in (Role.WHEN, Role.DATES, Role.TIMES)) if s]
         if not parts:
-            draft.warn(1, "no-date", "no date: neither a date key nor a 'When' section")
+            draft.warn(1, Code.NO_DATE, "no date: neither a date key nor a 'When' section")
             timezone = (
                 resolve_timezone(zone_name, default_timezone=default_timezone)[0]
                 if zone_name
                 else default_timezone
             )
             return When(None, None, timezone)
-        lines = dict.fromkeys(("date", "time", "timezone"), parts[0].content_line)
         text = "\n".join(strip_html(draft.section_text(s)) for s in parts)
         if zone_name:
             text = f"{text} ({zone_name})"
-        when = parse_when(text, default_timezone=default_timezone)
-    for code, message in when.problems:
-        draft.warn(lines.get(code.partition("-")[0], lines["date"]), code, message)
+        when = parse_when(text, default_timezone=default_timezone, line=parts[0].content_line)
+    draft.problems.extend(when.problems)
     return when
 
 
@@ -313,7 +335,7 @@ def _venue(draft: Draft) -> tuple[str | None, str | None]:
     if online_url and not is_safe_url(online_url):
         draft.warn(
             draft.matter.line_of("online_url"),
-            "url",
+            Code.URL,
             f"link '{online_url[:100]}' is not http(s); left out",
         )
         online_url = None
@@ -386,7 +408,7 @@ def _links(draft: Draft) -> tuple[tuple[str, str], ...]:
         if is_safe_link(url, relative=True):
             kept.append((name, url))
         else:
-            draft.warn(1, "url", f"link '{name[:60]}' has an unsafe address; left out")
+            draft.warn(1, Code.URL, f"link '{name[:60]}' has an unsafe address; left out")
     return tuple(kept)
 
 
@@ -412,7 +434,7 @@ def _check_dates(
     if title_date and title_date != day:
         draft.warn(
             draft.matter.line_of("title"),
-            "title-date",
+            Code.TITLE_DATE,
             f"the title says {title_date.isoformat()} but the talk is on {day.isoformat()}",
         )
     name = draft.source.replace("\\", "/").rpartition("/")[2]
@@ -425,13 +447,13 @@ def _check_dates(
         if named != day:
             draft.warn(
                 line,
-                "filename-date",
+                Code.FILENAME_DATE,
                 f"the file name says {named.isoformat()} but the talk is on {day.isoformat()}",
             )
 
 
 def _check_content(draft: Draft, speakers: tuple[Speaker, ...], abstract: str) -> None:
     if not speakers:
-        draft.warn(1, "no-speaker", "no speaker: neither a speaker key nor a 'Speaker' section")
+        draft.warn(1, Code.NO_SPEAKER, "no speaker: neither a speaker key nor a 'Speaker' section")
     if not abstract.strip():
-        draft.warn(1, "no-abstract", "no abstract")
+        draft.warn(1, Code.NO_ABSTRACT, "no abstract")

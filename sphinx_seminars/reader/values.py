@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .text import clean_text
+from .text.clean import clean_text
 
 
 def is_empty(value: object) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .text import collapse_spaces, html_to_lines, is_safe_url
+from .text.clean import collapse_spaces
+from .text.plain import html_to_lines
+from .urls import is_safe_url
 
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)[^>]*>(.*?)</a>""", re.I | re.S)
 _BARE_URL = re.compile(r"https?://[^\s<>\"')\]]+")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sphinx_seminars.model import Talk
 from sphinx_seminars.reader import parse_talk
-from sphinx_seminars.reader.keys import IGNORED_KEYS, KEYS, LINK_KEYS
+from sphinx_seminars.reader.frontmatter_keys import IGNORED_KEYS, KEYS, LINK_KEYS
 from sphinx_seminars.reader.writer import write_talk_file
 from sphinx_seminars.serialize import talk_to_json
 

@@ -16,7 +16,7 @@ import yaml
 from sphinx_seminars.model import Talk
 from sphinx_seminars.reader import frontmatter, parse_talk, read_talk
 from sphinx_seminars.reader.frontmatter import MAX_CHARS, MAX_DEPTH, MAX_NODES
-from sphinx_seminars.reader.keys import KEYS, LINK_KEYS
+from sphinx_seminars.reader.frontmatter_keys import KEYS, LINK_KEYS
 
 GOOD = """\
 ---

@@ -10,7 +10,8 @@ import pytest
 
 from sphinx_seminars.model import Talk
 from sphinx_seminars.reader import parse_talk
-from sphinx_seminars.reader.text import escape_markdown, html_to_markdown, markdown_to_plain
+from sphinx_seminars.reader.text.html_markdown import escape_markdown, html_to_markdown
+from sphinx_seminars.reader.text.plain import markdown_to_plain
 
 HEAD = "---\ntitle: T\nspeaker: A B\ndate: 2025-01-02\n---\n"
 

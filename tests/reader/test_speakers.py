@@ -562,7 +562,7 @@ def test_parse_speaker_value(value: object, expected: list[Speaker]) -> None:
     ],
 )
 def test_parse_speaker_value_problems(value: object, expected: list[Speaker]) -> None:
-    speakers, problems = parse_speaker_value(value)
+    speakers, problems = parse_speaker_value(value, line=7)
     assert speakers == expected
     assert problems
-    assert all(code == "speaker" and message for code, message in problems)
+    assert all(p.code == "speaker" and p.message and p.line == 7 for p in problems)

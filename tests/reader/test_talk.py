@@ -148,7 +148,7 @@ def test_academicpages_talk() -> None:
     talk = parse_talk(ACADEMICPAGES, source="_talks/talk-1.md", default_timezone="Europe/London")
     assert talk.id == "2012-03-01-talk-1"
     assert talk.start == dt.date(2012, 3, 1)
-    assert not talk.has_time
+    assert type(talk.start) is dt.date
     assert talk.venue == "University of Westshire, Dept. of Mathematics, Westshire, UK"
     assert talk.abstract == "This talk is about [sparse](https://example.org) solvers."
     assert dict(talk.links) == {"slides": "https://example.org/slides.pdf"}

@@ -7,8 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sphinx_seminars.model import Problem
+from sphinx_seminars.problems import Code
 from sphinx_seminars.reader.when import (
     When,
+    WhenLines,
     parse_title_date,
     parse_when,
     resolve_timezone,
@@ -23,7 +26,12 @@ def iso(value: dt.date | None) -> str | None:
 
 
 def codes(when: When) -> list[str]:
-    return [code for code, _ in when.problems]
+    return [problem.code for problem in when.problems]
+
+
+def said(when: When) -> tuple[tuple[str, str], ...]:
+    """The (code, message) of each problem."""
+    return tuple((problem.code, problem.message) for problem in when.problems)
 
 
 # --------------------------------------------------------------------------- parse_when: times
@@ -159,19 +167,19 @@ def test_month_first_numeric_date_is_noticed() -> None:
 def test_missing_year_is_a_date_problem() -> None:
     when = parse_when("16th April (Tuesday), 4 PM (IST)", default_timezone=KOLKATA)
     assert when.start is None
-    assert when.problems == (("date", "no year in '16th April'"),)
+    assert said(when) == (("date", "no year in '16th April'"),)
 
 
 def test_no_date_at_all_quotes_the_text() -> None:
     when = parse_when("sometime soon")
     assert when.start is None
     assert when.end is None
-    assert when.problems == (("date", "cannot read a date in 'sometime soon'"),)
+    assert said(when) == (("date", "cannot read a date in 'sometime soon'"),)
 
 
 def test_long_unreadable_text_is_shortened() -> None:
     when = parse_when("to be announced " * 20)
-    (code, message), *_ = when.problems
+    (code, message), *_ = said(when)
     assert code == "date"
     assert message.startswith("cannot read a date in 'to be announced to be")
     assert len(message) < 110
@@ -181,7 +189,7 @@ def test_impossible_date_is_reported() -> None:
     when = parse_when("31st February, 2024, 3 PM")
     assert when.start is None
     assert codes(when) == ["date"]
-    assert "31st February, 2024" in when.problems[0][1]
+    assert "31st February, 2024" in when.problems[0].message
 
 
 # --------------------------------------------------------------------------- weekdays
@@ -206,7 +214,7 @@ def test_impossible_date_is_reported() -> None:
 )
 def test_wrong_weekday(text: str, message: str) -> None:
     when = parse_when(text, default_timezone=KOLKATA)
-    assert when.problems == (("weekday", message),)
+    assert said(when) == (("weekday", message),)
     assert when.start is not None  # the date still wins
 
 
@@ -222,7 +230,7 @@ def test_wrong_weekday(text: str, message: str) -> None:
 def test_misspelt_but_right_weekday_is_a_mild_weekday_problem(text: str, weekday: str) -> None:
     when = parse_when(text, default_timezone=KOLKATA)
     assert codes(when) == ["weekday"]
-    message = when.problems[0][1]
+    message = when.problems[0].message
     assert "misspelt" in message
     assert message.endswith(f"is a {weekday}")
 
@@ -340,7 +348,7 @@ def test_no_zone_and_no_default_gives_a_naive_time_and_a_problem() -> None:
     assert isinstance(when.start, dt.datetime)
     assert when.start.tzinfo is None
     assert when.timezone is None
-    assert when.problems == (("timezone", "no time zone given"),)
+    assert said(when) == (("timezone", "no time zone given"),)
 
 
 @pytest.mark.parametrize("text", ["9 Jan 2025, 3 PM", "9 Jan 2025, 3 PM local time"])
@@ -371,7 +379,7 @@ def test_ambiguous_abbreviation_without_default(
     when = parse_when(f"9 Jan 2025, 3 PM ({abbreviation})")
     assert when.timezone == zone
     assert iso(when.start) == f"2025-01-09T15:00:00{offset}"
-    assert when.problems == (
+    assert said(when) == (
         (
             "timezone-ambiguous",
             f"'{abbreviation}' is ambiguous {candidates}; read as {zone}"
@@ -442,13 +450,13 @@ def test_unknown_zone_falls_back_to_default(text: str, unknown: str) -> None:
     when = parse_when(text, default_timezone=KOLKATA)
     assert when.timezone == KOLKATA
     assert iso(when.start) == "2025-01-09T15:00:00+05:30"
-    assert when.problems == (("timezone", f"unknown time zone '{unknown}'"),)
+    assert said(when) == (("timezone", f"unknown time zone '{unknown}'"),)
 
 
 def test_unknown_zone_without_default_is_reported_once() -> None:
     when = parse_when("9 Jan 2025, 3 PM (Mars Time)")
     assert when.start == dt.datetime(2025, 1, 9, 15)
-    assert when.problems == (("timezone", "unknown time zone 'Mars Time'"),)
+    assert said(when) == (("timezone", "unknown time zone 'Mars Time'"),)
 
 
 def test_venue_words_after_a_comma_are_not_a_zone() -> None:
@@ -467,12 +475,12 @@ def test_time_in_a_gap_becomes_the_time_the_clocks_show() -> None:
         "2025-03-30T02:30:00+01:00",
         "2025-03-30T02:45:00+01:00",
     )
-    assert "read as 02:30" in when.problems[0][1]
+    assert "read as 02:30" in when.problems[0].message
 
 
 def test_invalid_default_zone_is_reported() -> None:
     when = parse_when("9 Jan 2025, 3 PM", default_timezone="Nowhere/Special")
-    assert ("timezone", "unknown default time zone 'Nowhere/Special'") in when.problems
+    assert ("timezone", "unknown default time zone 'Nowhere/Special'") in said(when)
     assert when.start == dt.datetime(2025, 1, 9, 15)
 
 
@@ -504,15 +512,14 @@ def test_resolve_timezone(text: str, zone: str | None) -> None:
 def test_resolve_ambiguous_timezone() -> None:
     zone, problems = resolve_timezone("IST")
     assert zone == "Asia/Kolkata"
-    assert [code for code, _ in problems] == ["timezone-ambiguous"]
+    assert [problem.code for problem in problems] == ["timezone-ambiguous"]
     assert resolve_timezone("IST", default_timezone="Asia/Jerusalem") == ("Asia/Jerusalem", ())
 
 
 def test_resolve_unknown_timezone_gives_default() -> None:
-    assert resolve_timezone("Mars Time", default_timezone=KOLKATA) == (
-        KOLKATA,
-        (("timezone", "unknown time zone 'Mars Time'"),),
-    )
+    zone, problems = resolve_timezone("Mars Time", default_timezone=KOLKATA, line=4)
+    assert zone == KOLKATA
+    assert problems == (Problem(4, Code.TIMEZONE, "unknown time zone 'Mars Time'"),)
     assert resolve_timezone("", default_timezone=KOLKATA) == (KOLKATA, ())
 
 
@@ -611,7 +618,7 @@ def test_fields(fields: dict[str, object], start: str, end: str | None, zone: st
 def test_time_written_as_a_number(number: float, clock: str) -> None:
     when = when_from_fields(date=dt.date(2025, 1, 9), time=number, default_timezone=KOLKATA)
     assert iso(when.start) == f"2025-01-09T{clock}:00+05:30"
-    ((code, message),) = when.problems
+    ((code, message),) = said(when)
     assert code == "time"
     assert f'write it as "{clock}"' in message
 
@@ -620,7 +627,7 @@ def test_time_written_as_a_number(number: float, clock: str) -> None:
 def test_number_that_is_no_time(number: float) -> None:
     when = when_from_fields(date=dt.date(2025, 1, 9), time=number, default_timezone=KOLKATA)
     assert type(when.start) is dt.date
-    assert when.problems == (("time", f"cannot read a time in {number!r}; ignored"),)
+    assert said(when) == (("time", f"cannot read a time in {number!r}; ignored"),)
 
 
 def test_date_only_field_stays_a_date() -> None:
@@ -632,7 +639,7 @@ def test_date_only_field_stays_a_date() -> None:
 def test_field_time_without_zone_and_without_default() -> None:
     when = when_from_fields(date="2025-10-08 12:00")
     assert when.start == dt.datetime(2025, 10, 8, 12)
-    assert when.problems == (("timezone", "no time zone given"),)
+    assert said(when) == (("timezone", "no time zone given"),)
 
 
 def test_ambiguous_timezone_field() -> None:
@@ -678,7 +685,7 @@ def test_time_without_date() -> None:
 
 def test_unknown_timezone_field_is_reported_once() -> None:
     when = when_from_fields(date=dt.date(2025, 1, 9), time="15:00", timezone="Mars")
-    assert when.problems == (("timezone", "unknown time zone 'Mars'"),)
+    assert said(when) == (("timezone", "unknown time zone 'Mars'"),)
 
 
 # --------------------------------------------------------------------------- parse_title_date
@@ -706,3 +713,23 @@ def test_unknown_timezone_field_is_reported_once() -> None:
 )
 def test_parse_title_date(title: str, clean: str, day: dt.date | None) -> None:
     assert parse_title_date(title) == (clean, day)
+
+
+def test_problems_are_at_the_line_of_the_field_they_concern() -> None:
+    when = when_from_fields(
+        date="Friday, 14 March 2024",
+        time="25 o'clock",
+        timezone="Mars",
+        lines=WhenLines(date=2, time=3, timezone=4),
+    )
+    assert sorted((p.line, p.code) for p in when.problems) == [
+        (2, "weekday"),
+        (3, "time"),
+        (4, "timezone"),
+    ]
+
+
+def test_problems_of_a_when_section_are_at_its_line() -> None:
+    when = parse_when("Friday, 14 March 2024, 3 PM (Mars Time)", line=9)
+    assert {p.line for p in when.problems} == {9}
+    assert sorted(p.code for p in when.problems) == ["timezone", "weekday"]

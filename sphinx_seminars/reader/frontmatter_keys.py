@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Callable, Mapping
 
 from ..model import Problem
+from ..problems import Code
 
 #: Front-matter keys the reader uses, grouped by what they give.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -117,5 +118,5 @@ def unknown_keys(data: Mapping[str, object], line_of: Callable[[str], int]) -> l
         hint = f"; did you mean '{close[0]}'?" if close else ""
         shown = key if len(key) <= 60 else key[:59] + "…"
         message = f"unknown front-matter key '{shown}'{hint}"
-        problems.append(Problem(line_of(key), "unknown-key", message))
+        problems.append(Problem(line_of(key), Code.UNKNOWN_KEY, message))
     return problems

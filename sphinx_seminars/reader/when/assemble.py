@@ -1,0 +1,108 @@
+"""Assembly: a :class:`When` from a reading whose date is known, its times as wall times in
+the talk's zone (daylight saving from :mod:`zoneinfo` for the talk's own date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from ...model import Problem
+from ...problems import Code
+from .reading import Reading
+from .report import Report
+from .zones import Zone, zone_for
+
+
+@dataclass(frozen=True)
+class When:
+    """When a talk happens.
+
+    ``start`` is an aware ``datetime`` when a time and a zone are known, a naive one when
+    only the zone is missing, a ``date`` when only the day is known, or ``None``.
+    ``timezone`` is an IANA name, or ``None`` (unknown, or only a numeric offset was given).
+    ``problems`` are at the lines the reader was given for the date, the time and the zone.
+    """
+
+    start: dt.datetime | dt.date | None
+    end: dt.datetime | dt.date | None
+    timezone: str | None
+    problems: tuple[Problem, ...] = ()
+
+
+def _real_moment(moment: dt.datetime, report: Report) -> dt.datetime:
+    """The moment itself; or, for a local time in a daylight-saving gap (it never happens),
+    the time the clocks show at that moment (02:30 for 01:30 when they go forward at 01:00),
+    with a problem."""
+    if not isinstance(moment.tzinfo, ZoneInfo):
+        return moment
+    real = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
+    if real.replace(tzinfo=None) == moment.replace(tzinfo=None):
+        return moment
+    report.time(
+        f"{moment:%H:%M} does not exist on {moment:%Y-%m-%d} in {moment.tzinfo.key}"
+        f" (clocks go forward); read as {real:%H:%M}"
+    )
+    return real
+
+
+def _check_offset(
+    moment: dt.datetime, name: str | None, stated: Zone | None, report: Report
+) -> None:
+    """A problem when an offset written next to a zone name disagrees with it on that day."""
+    if stated is None or name is None or moment.utcoffset() == stated.offset:
+        return
+    actual = moment.strftime("%z")
+    report.zone(
+        Code.TIMEZONE,
+        f"{stated.raw!r} does not match {name} on {moment:%Y-%m-%d}"
+        f" (UTC{actual[:3]}:{actual[3:]}); used {name}",
+    )
+
+
+def assemble(reading: Reading, display: Zone | None, default: str | None, report: Report) -> When:
+    """Build the When of a reading whose start date is known.
+
+    The times are wall times in ``reading.zone`` (else ``display``, else the default); the
+    result is shown in ``display`` when given (an aware value converted to the stated zone).
+    """
+    day = reading.start_date
+    assert day is not None
+    if reading.unknown and reading.zone is None:
+        report.zone(Code.TIMEZONE, f"unknown time zone {reading.unknown!r}")
+    wall = reading.zone if reading.zone is not None and reading.zone.stated else display
+    name, tzinfo = zone_for(wall, default, day, report)
+    if reading.start_time is None:
+        if display is not None and display is not wall:
+            name, _ = zone_for(display, default, day, report)
+        return When(day, reading.end_date, name, tuple(report.problems))
+    if tzinfo is None and not report.has(Code.TIMEZONE):
+        report.zone(Code.TIMEZONE, "no time zone given")
+    wall_start = dt.datetime.combine(day, reading.start_time, tzinfo=tzinfo)
+    start = _real_moment(wall_start, report)
+    if tzinfo:
+        _check_offset(start, name, reading.cross_check, report)
+    end = _end(reading, wall_start, default, report)
+    if display is not None and wall is not display and tzinfo is not None:
+        name, shown = zone_for(display, default, day, report)
+        if shown is not None:
+            start = start.astimezone(shown)
+            end = end.astimezone(shown) if isinstance(end, dt.datetime) else end
+    return When(start, end, name, tuple(report.problems))
+
+
+def _end(
+    reading: Reading, start: dt.datetime, default: str | None, report: Report
+) -> dt.datetime | dt.date | None:
+    """The end: a time on the start day (next day when it is earlier), a moment, or a date."""
+    if reading.end_time is None:
+        return reading.end_date
+    day = reading.end_date or start.date()
+    tzinfo = start.tzinfo
+    if tzinfo is not None and reading.end_zone is not None and reading.end_zone.stated:
+        _, tzinfo = zone_for(reading.end_zone, default, day, report)
+    end = dt.datetime.combine(day, reading.end_time, tzinfo=tzinfo)
+    if reading.end_date is None and end <= start:
+        end = dt.datetime.combine(day + dt.timedelta(days=1), reading.end_time, tzinfo=tzinfo)
+    end = _real_moment(end, report)
+    return end.astimezone(start.tzinfo) if start.tzinfo is not None else end

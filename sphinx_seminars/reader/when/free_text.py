@@ -1,0 +1,55 @@
+"""Reading the free text of a "When" section, and a zone written on its own."""
+
+from __future__ import annotations
+
+from ...model import Problem
+from ...problems import Code
+from .assemble import When, assemble
+from .reading import Reading, read
+from .report import Report, WhenLines
+from .text import clean, shorten
+from .zones import default_zone, lookup_zone, settle, zone_for
+
+
+def parse_when(text: str, *, default_timezone: str | None = None, line: int = 0) -> When:
+    """Read the plain text of a "When" section (tags already removed) that starts at ``line``."""
+    report = Report(WhenLines.at(line))
+    default = default_zone(default_timezone, report)
+    cleaned = clean(text)
+    reading = read(cleaned, report)
+    if reading.start_date is None:
+        return _no_date(reading, cleaned, default, report)
+    if reading.start_time is not None:
+        reading.end_date = None  # a course over several days: the first session
+    return assemble(reading, None, default, report)
+
+
+def _no_date(reading: Reading, text: str, default: str | None, report: Report) -> When:
+    """The When of a text without a usable date."""
+    if reading.yearless:
+        report.date(Code.DATE, f"no year in {reading.yearless!r}")
+    elif not report.has(Code.DATE):
+        report.date(Code.DATE, f"cannot read a date in {shorten(text)!r}")
+    name, _ = zone_for(reading.zone, default, None, report)
+    return When(None, None, name, tuple(report.problems))
+
+
+def resolve_timezone(
+    text: str, *, default_timezone: str | None = None, line: int = 0
+) -> tuple[str | None, tuple[Problem, ...]]:
+    """Map a zone text (name, abbreviation, IANA name, offset) to an IANA name and problems.
+
+    A zero offset is "UTC"; another bare offset has no IANA name (None).  Unknown text gives
+    a "timezone" problem and the default.
+    """
+    report = Report(WhenLines.at(line))
+    default = default_zone(default_timezone, report)
+    cleaned = clean(text)
+    if not cleaned:
+        return default, tuple(report.problems)
+    zone = lookup_zone(cleaned) or read(cleaned, Report()).zone
+    if zone is None:
+        report.zone(Code.TIMEZONE, f"unknown time zone {shorten(cleaned)!r}")
+        return default, tuple(report.problems)
+    name, _ = settle(zone, default, None, report)
+    return name, tuple(report.problems)
