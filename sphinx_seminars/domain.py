@@ -24,7 +24,7 @@ from .ids import (
     talk_key,
     talk_speaker_anchor,
 )
-from .indices import SeminarIndex, SpeakersIndex
+from .indices import SeminarIndex, SpeakersIndex, setup_indices
 from .problems import Code
 from .serialize import talk_to_json
 
@@ -457,5 +457,6 @@ def collect_xrefs(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(SeminarDomain)
+    setup_indices(app)
     app.connect("doctree-read", collect_xrefs)
     app.connect("warn-missing-reference", warn_unknown_target)

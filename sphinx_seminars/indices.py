@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from .domain import SeminarDomain
 
 
@@ -84,3 +87,20 @@ class SpeakersIndex(Index):
                 date = talk.start[:10] if talk.start else ""
                 entries.append(IndexEntry(talk.title, 2, talk.docname, talk.anchor, date, "", ""))
         return sorted(letters.items()), False
+
+
+def remove_empty_index_pages(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: Sphinx writes an index page only when the index has entries; the
+    page an earlier build wrote for an index that is empty now (every speaker gone) is
+    removed, so it does not show what is no longer there."""
+    if exception is not None or not hasattr(app.builder, "get_outfilename"):
+        return
+    written = {entry[0] for entry in getattr(app.builder, "domain_indices", [])}
+    for index in (SeminarIndex, SpeakersIndex):
+        pagename = f"seminar-{index.name}"
+        if pagename not in written:
+            Path(app.builder.get_outfilename(pagename)).unlink(missing_ok=True)
+
+
+def setup_indices(app: Sphinx) -> None:
+    app.connect("build-finished", remove_empty_index_pages)

@@ -4,6 +4,7 @@ need whole projects: hostile folders, interrupted builds, incremental rebuilds."
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -39,6 +40,13 @@ ARCHIVE = "# All talks\n\n```{seminar-archive}\n```\n"
 SPEAKERS = "# Speakers\n\n```{seminar-speakers}\n```\n"
 
 
+def _quoted(text: str) -> str:
+    """A YAML double-quoted string: letters as they are, control characters escaped."""
+    return json.dumps(text, ensure_ascii=False).replace("\u202e", "\\u202e").replace(
+        "\u202d", "\\u202d"
+    )
+
+
 def talk(
     title: str = "Grain boundaries",
     *,
@@ -50,7 +58,8 @@ def talk(
 ) -> str:
     """The text of a talk file with YAML front matter."""
     return (
-        f"---\ntitle: {title!r}\nspeaker: {speaker!r}\ndate: {date}\ntime: {time}\n"
+        f"---\ntitle: {_quoted(title)}\nspeaker: {_quoted(speaker)}\ndate: {date}\n"
+        f"time: {time}\n"
         f"venue: Hall 3\n{extra}---\n\n{body}\n"
     )
 

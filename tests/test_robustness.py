@@ -283,6 +283,8 @@ def test_a_talk_in_the_hour_the_clocks_repeat_keeps_its_length(tmp_path: Path) -
     source = write_site(tmp_path, {"night.md": text})
     result = build(source)
     assert result.status == 0
+    [twice] = warnings_of(result.warnings, "time")
+    assert twice.startswith("talks/night.md:5:") and "happens twice" in twice
     [event] = events(result.read("_ics/night.ics"))
     start, end = event["DTSTART"].dt, event["DTEND"].dt  # type: ignore[attr-defined]
     assert (end - start).total_seconds() == 3600
@@ -311,9 +313,12 @@ def test_a_damaged_calendar_in_the_output_folder_is_a_warning(
 # -- 12. direction overrides -----------------------------------------------------------------
 
 
-def test_text_of_talk_files_is_isolated_in_listings(tmp_path: Path) -> None:
-    source = write_site(tmp_path, {"ok.md": talk("Abc \u202edef")})
+def test_direction_overrides_are_dropped_and_talk_text_is_isolated(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"ok.md": talk("Abc \u202edef", speaker="Dr. \u202dEve Ng")})
     result = build(source)
+    for page in ("archive.html", "talks/ok.html", "speakers.html"):
+        assert "\u202e" not in result.read(page) and "\u202d" not in result.read(page)
+    assert "Abc def" in result.read("archive.html") and "Eve Ng" in result.read("speakers.html")
     css = result.read("_static/sphinx-seminars.css")
     rule = re.search(r"([^{}]*)\{\s*unicode-bidi:\s*isolate;\s*\}", css)
     assert rule is not None

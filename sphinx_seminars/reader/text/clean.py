@@ -42,7 +42,11 @@ def drop_control_characters(text: str) -> tuple[str, int | None]:
     return CONTROL.sub("", text.translate(_SEPARATORS)), line
 
 
-_CLEANING = INVISIBLE | SYMBOL_FONT
+#: Explicit direction embeddings and overrides (LRE, RLE, PDF, LRO, RLO): formatting, not
+#: text, and left unbalanced they reorder whatever follows them on a page.  Dropped; right-to-
+#: left text needs none of them to show in its own direction.
+DIRECTION_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e"))
+_CLEANING = INVISIBLE | DIRECTION_CONTROLS | SYMBOL_FONT
 
 
 def clean_text(text: str) -> str:

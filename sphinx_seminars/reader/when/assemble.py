@@ -38,12 +38,23 @@ def _real_moment(moment: dt.datetime, report: Report) -> dt.datetime:
         return moment
     real = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
     if real.replace(tzinfo=None) == moment.replace(tzinfo=None):
+        later = moment.replace(fold=1)
+        if later.utcoffset() != moment.utcoffset():
+            report.time(
+                f"{moment:%H:%M} happens twice on {moment:%Y-%m-%d} in {moment.tzinfo.key}"
+                f" (clocks go back); read as the first, {_utc_offset(moment)}"
+            )
         return moment
     report.time(
         f"{moment:%H:%M} does not exist on {moment:%Y-%m-%d} in {moment.tzinfo.key}"
         f" (clocks go forward); read as {real:%H:%M}"
     )
     return real
+
+
+def _utc_offset(moment: dt.datetime) -> str:
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}"
 
 
 def _check_offset(
