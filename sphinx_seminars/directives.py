@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import reader
 from .config import get_config
 from .domain import domain_of
-from .localfiles import guard_local_files, inside_source_folder
+from .localfiles import guard_local_files, links_out_of_source_folder
 from .markdown import render_markdown_into
 from .model import Talk
 from .problems import Code
@@ -66,7 +66,7 @@ class SeminarDirective(SphinxDirective):
             relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
             if not os.path.isfile(absolute):
                 return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
-            if not inside_source_folder(self.env, absolute):
+            if links_out_of_source_folder(self.env, absolute):
                 LOGGER.warning(
                     "the talk file '%s' is a link to a file outside the source folder; left out",
                     self.arguments[0],

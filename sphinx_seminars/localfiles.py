@@ -26,6 +26,15 @@ def inside_source_folder(env: BuildEnvironment, path: str | os.PathLike[str]) ->
     return os.path.commonpath([folder, os.path.realpath(path)]) == folder
 
 
+def links_out_of_source_folder(env: BuildEnvironment, path: str | os.PathLike[str]) -> bool:
+    """Whether a path written inside the source folder leads out of it through a link
+    (``talks/x.md`` -> ``/etc/passwd``).  A path written outside it on purpose
+    (``../seeds/x.md``, as for ``literalinclude``) does not count: pages are trusted."""
+    folder = os.path.abspath(env.srcdir)
+    written = os.path.abspath(path)
+    return os.path.commonpath([folder, written]) == folder and not inside_source_folder(env, path)
+
+
 def inside_source(env: BuildEnvironment, talk_source: str, target: str) -> str | None:
     """The file ``target`` names, relative to the source folder, when it is a file there.
 
