@@ -1,5 +1,6 @@
 """The ``sphinx-seminars`` command line: each command is a module with ``add_parser`` and
-``run``; ``show`` prints what the reader makes of talk files, ``check`` lists their problems."""
+``run``; ``show`` prints what the reader makes of talk files, ``check`` lists their problems,
+``init`` makes a site, ``new`` writes a talk file and ``import`` brings in an archive."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import __version__
-from . import check, show
+from . import check, init, show
+from .errors import CommandError
+from .terminal import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sphinx-seminars", description="Read seminar talk files as Sphinx sees them."
+        prog="sphinx-seminars",
+        description="Seminar sites with Sphinx: make one, write and import talk files, check them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    for command in (show, check):
+    for command in (show, check, init):
         command.add_parser(commands).set_defaults(run=command.run)
     return parser
 
@@ -41,4 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     if not _valid_zone(getattr(args, "timezone", None)):
         parser.error(f"--timezone: '{args.timezone}' is not an IANA time zone (Asia/Kolkata)")
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except CommandError as error:
+        sys.stderr.write(printable(f"sphinx-seminars {args.command}: error: {error}") + "\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\nsphinx-seminars {args.command}: stopped\n")
+        return 130
