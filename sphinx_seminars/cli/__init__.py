@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import __version__
-from . import check, init, new, show
+from . import check, importer, init, new, show
 from .errors import CommandError
 from .terminal import printable
 
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    for command in (show, check, init, new):
+    for command in (show, check, init, new, importer):
         command.add_parser(commands).set_defaults(run=command.run)
     return parser
 

@@ -121,27 +121,31 @@ def _project_from(folder: Path) -> str:
 
 def site_files(choices: InitChoices, *, today: dt.date) -> dict[str, str]:
     """Every file of the new site, by path: the text it holds."""
-    fill = {
-        "project": choices.project,
-        "heading": escape_markdown(choices.project),
-        "version": __version__,
-    }
     talk = example_talk(today + dt.timedelta(days=EXAMPLE_DAYS_AHEAD), choices.timezone)
     talk_path = f"talks/{talk.id}.md"
+    settings = SiteSettings(choices.project, choices.timezone, choices.baseurl)
     files = {
-        "conf.py": conf_text(
-            SiteSettings(choices.project, choices.timezone, choices.baseurl), year=today.year
-        ),
-        "index.md": _template("index.md", fill | {"project": fill["heading"]}),
-        "speakers.md": _template("speakers.md", fill | {"project": fill["heading"]}),
+        "conf.py": conf_text(settings, year=today.year),
+        **site_pages(choices.project),
         talk_path: write_talk_file(talk, path=talk_path),
-        ".gitignore": _template("gitignore"),
-        "requirements.txt": _template("requirements.txt", fill),
-        "README.md": _template("README.md", fill),
     }
     if choices.github_pages:
         files[WORKFLOW] = _template("pages.yml")
     return files
+
+
+def site_pages(project: str) -> dict[str, str]:
+    """The pages and files of a site besides conf.py and its talks: the home page (next
+    talks and the archive), the speakers page, .gitignore, requirements.txt, README.md."""
+    fill = {"project": project, "version": __version__}
+    heading = fill | {"project": escape_markdown(project)}
+    return {
+        "index.md": _template("index.md", heading),
+        "speakers.md": _template("speakers.md", heading),
+        ".gitignore": _template("gitignore"),
+        "requirements.txt": _template("requirements.txt", fill),
+        "README.md": _template("README.md", fill),
+    }
 
 
 def example_talk(day: dt.date, zone: str) -> Talk:

@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..model import Speaker, Talk
-from ..reader import parse_talk, read_talk
+from ..reader import read_talk
 from ..reader.references import split_references
 from ..reader.speakers import split_honorific
 from ..reader.text import (
@@ -27,6 +27,7 @@ from .errors import CommandError
 from .patterns import Naming, learn_naming, values_of
 from .site import Site, find_site
 from .slugs import slug
+from .talkfiles import as_read
 from .terminal import printable, problem_line
 
 
@@ -240,16 +241,10 @@ def talk_from(args: argparse.Namespace, site: Site, asker: prompts.Asker | None)
         links=links,
         tags=tuple(t for t in (_optional_text(tag, "--tag") for tag in args.tag) if t),
     )
-    return _as_read(talk)
-
-
-def _as_read(talk: Talk) -> Talk:
-    """The talk as the reader reads it from its file (a title's "(dd/mm/yy)" goes, quotes
-    around it too): what the site will show, and what the file reads back to."""
-    again = parse_talk(write_talk_file(talk, path="new.md"), source="new.md")
-    if any(problem.code == "no-title" for problem in again.problems):
+    read = as_read(talk)  # what the file will read back to
+    if read is None:
         raise CommandError(f"--title: '{talk.title}' has nothing a title keeps")
-    return replace(again, id=talk.id, source=talk.source, problems=())
+    return read
 
 
 def _text_option(value: str | None, flag: str) -> str | None:
