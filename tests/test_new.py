@@ -317,3 +317,24 @@ def test_talk_from_takes_the_site_zone(tmp_path: Path) -> None:
     talk = talk_from(args, Site(tmp_path, timezone="Africa/Lagos"), None)
     assert talk.start == dt.datetime(2025, 1, 1, 9, tzinfo=ZoneInfo("Africa/Lagos"))
     assert talk.timezone == "Africa/Lagos"
+
+
+def test_a_site_given_by_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "site").mkdir()
+    department_site(tmp_path / "site")
+    monkeypatch.chdir(tmp_path)
+    assert new(Path("site"), "--title", "T", "--speaker", "Ines Paz", "--date", "2025-02-06") == 0
+    assert read_talk(Path("site/_archive/2025-02-06-seminar-ines.md")).permalink == (
+        "/seminar/ines-06-feb-2025"
+    )
+
+
+def test_permalinks_follow_the_files_named_like_the_new_one(tmp_path: Path) -> None:
+    site = department_site(tmp_path)
+    for number in range(4):  # more files without permalink, in another folder
+        path = site / "_archive" / "other" / f"note-{number}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"---\ntitle: N\ndate: 2024-05-0{number + 1}\n---\nA.\n", "utf-8")
+    assert new(site, "--title", "T", "--speaker", "Ines Paz", "--date", "2025-02-06") == 0
+    talk = read_talk(site / "_archive" / "2025-02-06-seminar-ines.md")
+    assert talk.permalink == "/seminar/ines-06-feb-2025"

@@ -174,7 +174,8 @@ def skip_reason(talk: Talk, doc: Document) -> str | None:
         if problem.level == "error" and problem.code == Code.TOO_LONG:
             return f"too large: {problem.message} [seminar.{problem.code}]"
     name = doc.source.stem.lower()
-    bundle = name == "index" and doc.source.parent.name.lower() not in PAGE_NAMES
+    folder = doc.source.parent.name.lower()
+    bundle = name == "index" and folder not in PAGE_NAMES and not folder.startswith("_")
     if talk.start is None and name in PAGE_NAMES and not bundle:
         return "a page of the site, not a talk (no date)"
     return None
@@ -338,7 +339,7 @@ def import_calendar(path: Path, dest: Path, args: argparse.Namespace) -> Report:
     zones = Counter(event.talk.timezone for event in events if event.talk.timezone)
     if zones:
         report.zone = zones.most_common(1)[0][0]
-        report.zone_reason = f"of {zones.most_common(1)[0][1]} of {len(events)} events"
+        report.zone_reason = f"the zone of {zones.most_common(1)[0][1]} of {len(events)} events"
     else:
         report.zone_reason = "the events give none"
     cancelled = sum(1 for event in events if event.extra.get("status") == "cancelled")

@@ -77,9 +77,10 @@ def fill(pattern: str, values: Mapping[str, str]) -> str:
 
 def learn_naming(talks: Iterable[Talk], folder: str) -> Naming:
     """The most common naming of the talks' files (paths relative to ``folder``, the talk
-    folder) and permalinks; the default when no file has a date to learn from."""
+    folder), and the permalinks of the files named that way when most of them have one; the
+    default when no file has a date to learn from."""
     paths: Counter[str] = Counter()
-    permalinks: Counter[str | None] = Counter()
+    named: list[tuple[str, str | None]] = []
     suffixes: Counter[str] = Counter()
     for talk in talks:
         day = talk.start.date() if isinstance(talk.start, dt.datetime) else talk.start
@@ -90,16 +91,19 @@ def learn_naming(talks: Iterable[Talk], folder: str) -> Naming:
             continue
         values = values_of(day, (s.name for s in talk.speakers))
         file = PurePosixPath(relative)
-        paths[generalise(str(file.with_suffix("")), values)] += 1
+        path = generalise(str(file.with_suffix("")), values)
+        paths[path] += 1
         suffixes[file.suffix or ".md"] += 1
-        permalinks[generalise(talk.permalink, values) if talk.permalink else None] += 1
+        named.append((path, generalise(talk.permalink, values) if talk.permalink else None))
     if not paths:
         return Naming()
-    path, count = _pattern(paths)
+    best, count = _pattern(paths)
+    alike = [link for own, link in named if own == best] or [link for _, link in named]
+    permalinks = Counter(link for link in alike if link)
     permalink = None
-    if sum(n for p, n in permalinks.items() if p) * 2 > sum(permalinks.values()):
-        permalink, _ = _pattern(Counter({p: n for p, n in permalinks.items() if p}))
-    return Naming(path or DEFAULT_PATH, permalink, _most_common(suffixes), count)
+    if sum(permalinks.values()) * 2 > len(alike):
+        permalink, _ = _pattern(permalinks)
+    return Naming(best or DEFAULT_PATH, permalink, _most_common(suffixes), count)
 
 
 def _pattern(templates: Counter[str]) -> tuple[str | None, int]:

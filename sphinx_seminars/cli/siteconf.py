@@ -33,7 +33,7 @@ def read_conf(path: Path) -> dict[str, object]:
     from sphinx.util.tags import Tags  # noqa: PLC0415
 
     try:
-        return dict(eval_config_file(path, Tags()))
+        return dict(eval_config_file(path.resolve(), Tags()))
     except BaseException as error:  # conf.py is a program: anything may go wrong in it
         if isinstance(error, KeyboardInterrupt):
             raise
