@@ -331,6 +331,8 @@ def test_a_site_given_by_a_relative_path(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_permalinks_follow_the_files_named_like_the_new_one(tmp_path: Path) -> None:
     site = department_site(tmp_path)
+    conf = site / "conf.py"
+    conf.write_text(conf.read_text("utf-8").replace("_archive/*.md", "_archive/**/*.md"), "utf-8")
     for number in range(4):  # more files without permalink, in another folder
         path = site / "_archive" / "other" / f"note-{number}.md"
         path.parent.mkdir(exist_ok=True)
