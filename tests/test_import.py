@@ -188,7 +188,8 @@ def test_a_calendar_becomes_talks_with_the_right_times(
     status, out = run_import(capsys, CALENDAR, dest)
     assert status == 0
     assert "5 files read; 5 talks imported (5 new)" in out
-    assert "1 cancelled events" in out and "1 repeating events" in out
+    assert "1 cancelled event: 'status: cancelled' in the talk file" in out
+    assert "1 repeating event: only the first date is imported" in out
     files = sorted(p.relative_to(dest).as_posix() for p in (dest / "talks").iterdir())
     assert files == [
         "talks/2025-01-07-journal-club.md",
@@ -367,3 +368,44 @@ def test_progress_only_on_a_terminal() -> None:
         progress.close()
     assert "\rReading 1/2" in shown.getvalue() and "Reading 2/2" in shown.getvalue()
     assert hidden.getvalue() == ""
+
+
+FLOATING = """\
+BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Example//EN\r
+BEGIN:VEVENT\r
+UID:floating-1@example.org\r
+DTSTAMP:20241201T090000Z\r
+DTSTART:20250204T170000\r
+DURATION:PT90M\r
+SUMMARY:"“\r
+LOCATION:Room 5\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+@pytest.mark.parametrize(
+    ("options", "start", "note"),
+    [
+        ([], "2025-02-04T17:00:00+00:00", "1 event with times in no zone: read as UTC"),
+        (["--timezone", "Asia/Tokyo"], "2025-02-04T17:00:00+09:00", None),
+    ],
+)
+def test_floating_times_and_an_empty_title(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    start: str,
+    note: str | None,
+) -> None:
+    calendar = tmp_path / "floating.ics"
+    calendar.write_text(FLOATING, "utf-8", newline="")
+    status, out = run_import(capsys, calendar, tmp_path / "site", *options)
+    assert status == 0
+    assert (note in out) if note else ("in no zone" not in out)
+    talk = read_talk(tmp_path / "site/talks/2025-02-04-event.md")
+    assert talk.start is not None and talk.start.isoformat() == start
+    assert talk.end is not None and (talk.end - talk.start).seconds == 90 * 60
+    assert talk.title == "Untitled event"

@@ -344,20 +344,28 @@ def import_calendar(path: Path, dest: Path, args: argparse.Namespace) -> Report:
         report.zone_reason = "the events give none"
     cancelled = sum(1 for event in events if event.extra.get("status") == "cancelled")
     if cancelled:
-        report.notes.append(f"{cancelled} cancelled events: 'status: cancelled' in their files")
+        report.notes.append(
+            f"{_count(cancelled, 'cancelled event')}: 'status: cancelled' in the talk file"
+        )
     recurring = sum(1 for event in events if event.recurring)
     if recurring:
-        report.notes.append(f"{recurring} repeating events: only their first date is imported")
+        report.notes.append(
+            f"{_count(recurring, 'repeating event')}: only the first date is imported"
+        )
     floating = sum(1 for event in events if event.floating)
     if floating:
         report.notes.append(
-            f"{floating} events give times without a zone: read as UTC (give --timezone)"
+            f"{_count(floating, 'event')} with times in no zone: read as UTC (give --timezone)"
         )
     if not existing_site:
         project = args.project or _name_of(dest)
         _write_site(manifest, report, SiteSettings(project, report.zone or args.timezone))
     manifest.save(str(path.resolve()))
     return report
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
 
 
 def _talk_folder(dest: Path) -> str:
