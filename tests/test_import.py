@@ -409,3 +409,35 @@ def test_floating_times_and_an_empty_title(
     assert talk.start is not None and talk.start.isoformat() == start
     assert talk.end is not None and (talk.end - talk.start).seconds == 90 * 60
     assert talk.title == "Untitled event"
+
+
+def test_a_hostile_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "old"
+    (source / "_talks").mkdir(parents=True)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("password\n", "utf-8")
+    laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in range(1, 9):
+        previous = "a" if level == 1 else f"l{level - 1}"
+        laughs += f"l{level}: &l{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
+    (source / "_config.yml").write_text(laughs, "utf-8")
+    (source / "conf.py").write_text("import os\nos.system('echo owned')\n", "utf-8")
+    (source / "_talks" / "secret.md").symlink_to(outside)
+    (source / "_talks" / "2025-01-09-talk.md").write_text(
+        "---\ntitle: T\nspeaker: A B\ndate: 2025-01-09\n---\n"
+        "[conf](/conf.py) [page](other.md) ![pic](../../secret.txt) ![up](/../secret.txt)\n",
+        "utf-8",
+    )
+    (source / "_talks" / "other.md").write_text(
+        "---\ntitle: Other\ndate: 2025-02-01\n---\n", "utf-8"
+    )
+    dest = tmp_path / "site"
+    status, out = run_import(capsys, source, dest)
+    assert status == 0
+    assert "_talks/secret.md: a link to a file outside the archive" in out
+    assert not (dest / "talks/talks/secret.md").exists()
+    assert "owned" not in (dest / "conf.py").read_text("utf-8")
+    assert not (tmp_path / "site" / "secret.txt").exists()
+    assert sorted(p.name for p in (dest / "talks" / "talks").iterdir()) == [
+        "2025-01-09-talk.md", "other.md"
+    ]  # fmt: skip

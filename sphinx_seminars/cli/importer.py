@@ -21,7 +21,7 @@ from . import values
 from .errors import CommandError
 from .importing.assets import place_assets, referenced_paths
 from .importing.calendar import CalendarEvent, read_calendar
-from .importing.documents import TALKS, Archive, Document
+from .importing.documents import TALKS, Archive, Document, inside
 from .importing.folder import folder_archive
 from .importing.hugo import hugo_archive, is_hugo
 from .importing.hugo import read_config as hugo_config
@@ -44,6 +44,8 @@ PAGE_NAMES = frozenset(
 )  # fmt: skip
 #: Suffixes of a link target that is a page, not a file to copy (not reported as missing).
 PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".php"})
+#: Files a talk links to that are not copied: Sphinx would read them as pages (or run them).
+SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".py", ".ipynb"})
 CALENDAR_SUFFIXES = frozenset({".ics", ".ical", ".ifb", ".icalendar"})
 
 
@@ -152,9 +154,13 @@ def _read_documents(archive: Archive, report: Report) -> list[tuple[Document, Ta
     chosen = []
     progress = Progress("Reading", len(archive.documents))
     for doc in archive.documents:
+        relative = doc.source.relative_to(archive.root).as_posix()
+        if not inside(doc.source, archive.root):
+            report.skipped.append((relative, "a link to a file outside the archive"))
+            progress.step()
+            continue
         talk = read_talk(doc.source)
         reason = skip_reason(talk, doc)
-        relative = doc.source.relative_to(archive.root).as_posix()
         if reason:
             report.skipped.append((relative, reason))
         else:
@@ -232,9 +238,11 @@ def _copy_talk(
     files += [
         (path, posixpath.join(base, path.relative_to(doc.source.parent).as_posix()))
         for path in doc.bundle
-        if path.suffix.lower() not in (".md", ".markdown")
+        if inside(path, archive.root)
     ]
     for path, dest in files:
+        if PurePosixPath(dest).suffix.lower() in SOURCE_SUFFIXES:
+            continue  # Sphinx would read it as a page, or conf.py run it
         if dest not in report.files and dest not in report.talks:
             origin = path.relative_to(source).as_posix() if path.is_relative_to(source) else ""
             report.files[dest] = manifest.put(dest, path.read_bytes(), f"file:{origin}")

@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .documents import inside
+
 #: Front-matter keys that name a file (a mapping's keys are searched too: ``header.image``).
 FILE_KEYS = frozenset(
     {
@@ -101,5 +103,4 @@ def place_assets(
 
 def _is_file_inside(path: Path, root: Path) -> bool:
     """A regular file inside the archive (links that lead out of it are not followed)."""
-    real, base = os.path.realpath(path), os.path.realpath(root)
-    return os.path.commonpath([real, base]) == base and os.path.isfile(real)
+    return inside(path, root) and os.path.isfile(os.path.realpath(path))

@@ -59,6 +59,25 @@ def front_matter(path: Path) -> dict[str, object]:
     return split_front_matter(text.lstrip("\ufeff")).data
 
 
+def config_data(path: Path) -> dict[str, object]:
+    """A site's YAML or TOML configuration file, read with the reader's guards (size, depth,
+    aliases that expand too far); empty when it cannot be read."""
+    text, _ = read_text(path)
+    if text is None:
+        return {}
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    while lines and lines[0].strip() in ("---", ""):  # a YAML document marker
+        lines.pop(0)
+    fence = "+++" if path.suffix == ".toml" else "---"
+    return split_front_matter("\n".join([fence, *lines, fence, ""])).data
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether a path, links followed, is inside a folder."""
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    return os.path.commonpath([real, base]) == base
+
+
 def markdown_files(folder: Path) -> Iterator[Path]:
     """Markdown files under a folder, sorted, not in hidden folders, not following links."""
     for root, folders, names in os.walk(folder):

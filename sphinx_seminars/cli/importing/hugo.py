@@ -7,31 +7,23 @@ ends addresses in ``.html``; ``_index.md`` is a list page, not a page of its own
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-
-import yaml
 
 from .documents import (
     TALKS,
     Archive,
     Document,
     clean_address,
+    config_data,
     front_matter,
     markdown_files,
     page_date,
     texts,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILES = (
     "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
@@ -60,22 +52,18 @@ def read_config(folder: Path) -> dict[str, object]:
         path = folder / name
         if not path.is_file():
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-            if path.suffix == ".toml":
-                data: object = tomllib.loads(text)
-            elif path.suffix == ".json":
-                data = json.loads(text)
-            else:
-                data = yaml.safe_load(text)
-        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
-            continue
+        if path.suffix == ".json":
+            try:
+                data: object = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError):
+                continue
+        else:
+            data = config_data(path)
         if isinstance(data, dict):
             merged |= data
     permalinks = folder / "config" / "_default" / "permalinks.toml"
     if permalinks.is_file():
-        with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
-            merged["permalinks"] = tomllib.loads(permalinks.read_text(encoding="utf-8"))
+        merged["permalinks"] = config_data(permalinks)
     return merged
 
 

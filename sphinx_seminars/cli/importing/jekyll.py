@@ -14,13 +14,12 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from .documents import (
     TALKS,
     Archive,
     Document,
     clean_address,
+    config_data,
     front_matter,
     markdown_files,
     page_date,
@@ -50,11 +49,7 @@ def read_config(folder: Path) -> dict[str, object]:
     for name in CONFIG_FILES:
         path = folder / name
         if path.is_file():
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                return {}
-            return data if isinstance(data, dict) else {}
+            return config_data(path)
     return {}
 
 
