@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import tempfile
 from dataclasses import fields, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from sphinx.cmd.build import build_main
 
 from sphinx_seminars.cli import build_parser, main
@@ -23,6 +25,8 @@ from sphinx_seminars.model import Speaker, Talk
 from sphinx_seminars.reader import parse_talk, read_talk
 from sphinx_seminars.reader.writer import write_talk_file
 
+# hypothesis keeps caches; keep them out of the source folder
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "sphinx-seminars-hypothesis")
 COMPARED = [f.name for f in fields(Talk) if f.compare and not f.name.endswith("_line")]
 DEPARTMENT_TALK = """\
 ---
