@@ -441,3 +441,22 @@ def test_a_hostile_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert sorted(p.name for p in (dest / "talks" / "talks").iterdir()) == [
         "2025-01-09-talk.md", "other.md"
     ]  # fmt: skip
+
+
+def test_talks_that_share_an_id_get_no_redirect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "hugo"
+    (source / "content/talk").mkdir(parents=True)
+    (source / "config.yaml").write_text("title: Talks\n", "utf-8")
+    for name, day in (("first", "2024-01-10"), ("second", "2024-02-10"), ("third", "2024-03-10")):
+        slug = "third" if name == "third" else "same"
+        (source / f"content/talk/{name}.md").write_text(
+            f"---\ntitle: {name}\nauthors: [A B]\ndate: {day}\nslug: {slug}\n---\nA.\n", "utf-8"
+        )
+    status, out = run_import(capsys, source, tmp_path / "site")
+    assert status == 0
+    assert "talks that share an id (same) get no redirect" in out
+    assert read_conf(tmp_path / "site" / "conf.py")["seminar_redirects"] == {
+        "/talk/third/": "third"
+    }

@@ -258,7 +258,16 @@ def _redirects(
     the extension serves itself), and every alias."""
     redirects: dict[str, str] = {}
     report.addresses_from = addresses_from
+    ids = Counter(talk.id for _, talk in chosen)
+    shared = sorted(talk_id for talk_id, count in ids.items() if count > 1)
+    if shared:
+        report.conflicts.append(
+            f"talks that share an id ({', '.join(shared[:5])}) get no redirect: an old address "
+            "cannot say which of them it means [seminar.duplicate]"
+        )
     for doc, talk in chosen:
+        if ids[talk.id] > 1:
+            continue
         addresses = list(doc.aliases)
         if talk.permalink:
             report.permalinks += 1
