@@ -187,7 +187,7 @@ def test_a_calendar_becomes_talks_with_the_right_times(
     dest = tmp_path / "site"
     status, out = run_import(capsys, CALENDAR, dest)
     assert status == 0
-    assert "5 files read; 5 talks imported (5 new)" in out
+    assert "5 events read; 5 talks imported (5 new)" in out
     assert "1 cancelled event: 'status: cancelled' in the talk file" in out
     assert "1 repeating event: only the first date is imported" in out
     files = sorted(p.relative_to(dest).as_posix() for p in (dest / "talks").iterdir())
@@ -343,6 +343,7 @@ def test_jekyll_slugs() -> None:
         (["{archive}", "{archive}/site"], "is inside"),
         (["{tmp}/notes.txt", "{tmp}/site"], "is neither a site folder nor an iCalendar"),
         (["{tmp}/broken.ics", "{tmp}/site"], "is not an iCalendar file that can be read"),
+        (["{tmp}/empty.ics", "{tmp}/site"], "holds no calendar"),
     ],
 )
 def test_bad_sources(
@@ -350,6 +351,7 @@ def test_bad_sources(
 ) -> None:
     (tmp_path / "notes.txt").write_text("just notes\n", "utf-8")
     (tmp_path / "broken.ics").write_text("BEGIN:VCALENDAR\nthis is not\n", "utf-8")
+    (tmp_path / "empty.ics").write_text("", "utf-8")
     archive = tmp_path / "archive"
     shutil.copytree(JEKYLL, archive)
     filled = [a.format(tmp=tmp_path, archive=archive) for a in args]
@@ -460,3 +462,22 @@ def test_talks_that_share_an_id_get_no_redirect(
     assert read_conf(tmp_path / "site" / "conf.py")["seminar_redirects"] == {
         "/talk/third/": "third"
     }
+
+
+def test_events_that_cannot_be_read_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calendar = tmp_path / "broken-events.ics"
+    calendar.write_text(
+        FLOATING.replace("DTSTART:20250204T170000", "DTSTART:2025XX04T170000")
+        + FLOATING.replace("UID:floating-1", "UID:floating-2").replace(
+            "DTSTART:20250204T170000\r\n", ""
+        ),
+        "utf-8",
+        newline="",
+    )
+    status, out = run_import(capsys, calendar, tmp_path / "site")
+    assert status == 0
+    assert "2 events read; 0 talks imported (none)" in out
+    assert "floating-1@example.org: cannot be read: " in out
+    assert "floating-2@example.org: has no start" in out

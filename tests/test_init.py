@@ -144,3 +144,11 @@ def test_bad_options(
     assert status == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("", "utf-8")
+    assert main(["init", str(tmp_path / "file" / "site"), "--no-input"]) == 2
+    assert capsys.readouterr().err == (
+        f"sphinx-seminars init: error: {tmp_path / 'file' / 'site'}: Not a directory\n"
+    )

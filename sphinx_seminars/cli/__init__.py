@@ -51,10 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         sys.stderr.write(printable(f"sphinx-seminars {args.command}: error: {error}") + "\n")
         return 2
-    except KeyboardInterrupt:
-        sys.stderr.write(f"\nsphinx-seminars {args.command}: stopped\n")
-        return 130
     except BrokenPipeError:  # the reader of the output went away (| head): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:  # a folder that cannot be written, a disk that is full
+        where = f"{error.filename}: " if error.filename else ""
+        message = f"sphinx-seminars {args.command}: error: {where}{error.strerror or error}"
+        sys.stderr.write(printable(message) + "\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\nsphinx-seminars {args.command}: stopped\n")
+        return 130

@@ -335,10 +335,11 @@ def _name_of(folder: Path) -> str:
 
 
 def import_calendar(path: Path, dest: Path, args: argparse.Namespace) -> Report:
-    events = read_calendar(path, args.timezone)
+    events, broken = read_calendar(path, args.timezone)
     manifest = Manifest.load(dest, dry_run=args.dry_run)
     report = Report(str(path), str(dest), "calendar", dry_run=args.dry_run)
-    report.read = len(events)
+    report.read = len(events) + len(broken)
+    report.skipped = broken
     existing_site = find_conf(dest) is not None
     folder = _talk_folder(dest) if existing_site else TALKS
     placed = {

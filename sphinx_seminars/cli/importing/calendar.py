@@ -37,24 +37,34 @@ class CalendarEvent:
     """Its times named no zone and the calendar none either (read in UTC)."""
 
 
-def read_calendar(path: Path, default_zone: str | None) -> list[CalendarEvent]:
-    """The events of a calendar file, in file order; a file that is no calendar is a
-    CommandError."""
+def read_calendar(
+    path: Path, default_zone: str | None
+) -> tuple[list[CalendarEvent], list[tuple[str, str]]]:
+    """The events of a calendar file, in file order, and the events that cannot be read
+    (which, and why); a file that is no calendar is a CommandError."""
     from icalendar import Calendar  # noqa: PLC0415 - only the calendar import needs it
 
     try:
-        calendar = Calendar.from_ical(path.read_bytes())
-    except (OSError, ValueError, IndexError, KeyError) as error:
+        calendars = Calendar.from_ical(path.read_bytes(), multiple=True)
+    except Exception as error:
         raise CommandError(f"{path} is not an iCalendar file that can be read: {error}") from None
-    calendars = calendar if isinstance(calendar, list) else [calendar]  # one file, several
-    events = []
+    if not calendars:
+        raise CommandError(f"{path} holds no calendar (BEGIN:VCALENDAR ... END:VCALENDAR)")
+    events, broken = [], []
     for one in calendars:
         zone = _zone_name(str(one.get("X-WR-TIMEZONE") or "")) or default_zone
         for number, event in enumerate(one.walk("VEVENT"), start=1):
-            found = _event(event, zone, number)
-            if found is not None:
+            try:
+                found = _event(event, zone, number)
+            except Exception as error:
+                name = str(event.get("UID") or f"event {number}")
+                broken.append((name, f"cannot be read: {str(error).splitlines()[0][:200]}"))
+                continue
+            if found is None:
+                broken.append((str(event.get("UID") or f"event {number}"), "has no start"))
+            else:
                 events.append(found)
-    return events
+    return events, broken
 
 
 def _event(event: object, zone: str | None, number: int) -> CalendarEvent | None:
@@ -66,7 +76,13 @@ def _event(event: object, zone: str | None, number: int) -> CalendarEvent | None
     recurrence = get("RECURRENCE-ID")
     if recurrence is not None:
         uid = f"{uid}/{recurrence.to_ical().decode()}"
-    start, talk_zone, floating = _moment(start_property.dt, zone)
+    start_value = start_property.dt
+    tzid = str(start_property.params.get("TZID") or "")
+    if tzid and not _zone_name(tzid) and isinstance(start_value, dt.datetime):
+        offset = start_value.utcoffset()
+        if offset is None or offset == dt.timedelta(0):  # a zone the parser did not know
+            start_value = start_value.replace(tzinfo=None)
+    start, talk_zone, floating = _moment(start_value, zone)
     end = _end(get("DTEND"), get("DURATION"), start, talk_zone)
     title = " ".join(str(get("SUMMARY") or "").split()) or "Untitled event"
     description = str(get("DESCRIPTION") or "")

@@ -41,10 +41,14 @@ class Report:
     def text(self, *, verbose: bool = False) -> str:
         verb = "Would import" if self.dry_run else "Imported"
         lines = [f"{verb} the {self.kind} {self.source} into {self.dest}:"]
-        lines.append(f"  {self.read} files read; {len(self.talks)} talks imported"
-                     f" ({_outcomes(self.talks)})")  # fmt: skip
+        read = "events" if self.kind == "calendar" else "files"
+        lines.append(
+            f"  {_count(self.read, read)} read; {_count(len(self.talks), 'talks')} imported"
+            f" ({_outcomes(self.talks)})"
+        )
         if self.files:
-            lines.append(f"  {len(self.files)} files they use copied ({_outcomes(self.files)})")
+            copied = _count(len(self.files), "files")
+            lines.append(f"  {copied} they use copied ({_outcomes(self.files)})")
         if self.skipped:
             lines.append(f"  {len(self.skipped)} skipped:")
             shown = self.skipped if verbose else self.skipped[:LISTED]
@@ -121,6 +125,11 @@ class Report:
                 " (kept; delete them if they should go): " + ", ".join(self.gone[:LISTED])
             )
         return lines
+
+
+def _count(number: int, things: str) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{number} {things if number != 1 else things.removesuffix('s')}"
 
 
 def _outcomes(outcomes: dict[str, Outcome]) -> str:
