@@ -162,12 +162,18 @@ def test_a_second_import_updates_and_keeps_edits(
     (dest / "conf.py").write_text(
         (dest / "conf.py").read_text("utf-8") + "html_theme = 'furo'\n", "utf-8"
     )
+    (source / "_news/2024-03-20-workshop-microscopy.md").unlink()
 
     status, out = run_import(capsys, source, dest)
     assert status == 0
     assert f"{TALKS[0]}: edited here: kept" in out
     assert f"{TALKS[1]}: deleted here: not written again" in out
     assert "conf.py: edited here: kept" in out
+    assert (
+        "1 file of an earlier import no longer in the archive (kept; delete them if they should"
+        f" go): {TALKS[4]}"
+    ) in out
+    assert (dest / TALKS[4]).is_file()
     assert "Edited in the new site." in menon.read_text("utf-8")
     assert not fischer.exists()
     assert haddad.read_bytes() == (source / "_archive/2024-03-07-defence-haddad.md").read_bytes()

@@ -129,8 +129,11 @@ def import_site(source: Path, dest: Path, args: argparse.Namespace) -> Report:
     if zone:  # read again as the site will: talks that state no zone are in the site's
         chosen = [(doc, read_talk(doc.source, default_timezone=zone)) for doc, _ in chosen]
     report.imported = [_shown_source(talk, doc) for doc, talk in chosen]
-    earlier = {name for name, entry in manifest.files.items() if entry.get("from", "")[:5] in (
-        "talk:", "file:")}  # fmt: skip
+    earlier = {
+        name
+        for name, entry in manifest.files.items()
+        if entry.get("from", "").startswith(("talk:", "file:"))
+    }
     progress = Progress("Copying", len(chosen))
     for doc, _talk in chosen:
         _copy_talk(doc, archive, manifest, report, source)

@@ -121,8 +121,8 @@ class Report:
             lines.append(f"  ... and {len(kept) - len(lines)} more kept (--verbose)")
         if self.gone:
             lines.append(
-                f"  {len(self.gone)} files of an earlier import are no longer in the archive"
-                " (kept; delete them if they should go): " + ", ".join(self.gone[:LISTED])
+                f"  {_count(len(self.gone), 'files')} of an earlier import no longer in the "
+                "archive (kept; delete them if they should go): " + ", ".join(self.gone[:LISTED])
             )
         return lines
 
