@@ -485,5 +485,6 @@ def test_events_that_cannot_be_read_are_reported(
     status, out = run_import(capsys, calendar, tmp_path / "site")
     assert status == 0
     assert "2 events read; 0 talks imported (none)" in out
-    assert "floating-1@example.org: cannot be read: " in out
+    # icalendar 7 keeps a broken start to say what is wrong with it; 6 drops it
+    assert re.search(r"floating-1@example.org: (cannot be read: Cannot access|has no start)", out)
     assert "floating-2@example.org: has no start" in out

@@ -29,7 +29,7 @@ from .importing.jekyll import is_jekyll, jekyll_archive
 from .importing.jekyll import read_config as jekyll_config
 from .importing.manifest import Manifest, Outcome
 from .importing.report import Report
-from .init import site_pages
+from .init import project_from, site_pages
 from .progress import Progress
 from .site import find_site
 from .siteconf import SiteSettings, conf_text, find_conf
@@ -141,7 +141,7 @@ def import_site(source: Path, dest: Path, args: argparse.Namespace) -> Report:
     progress.close()
     redirects = _redirects(chosen, report, archive.addresses_from)
     report.gone = sorted(earlier - set(report.talks) - set(report.files))
-    project = args.project or _site_title(source) or _name_of(dest)
+    project = args.project or _site_title(source) or project_from(dest)
     settings = SiteSettings(
         project, zone, _site_address(source), (f"{TALKS}/**/*.md",), redirects,
         archive.addresses_from,
@@ -329,11 +329,6 @@ def _site_address(source: Path) -> str | None:
         return None
 
 
-def _name_of(folder: Path) -> str:
-    name = folder.resolve().name.replace("-", " ").replace("_", " ").strip()
-    return name[:1].upper() + name[1:] if name else "Seminar"
-
-
 # --------------------------------------------------------------------- calendars
 
 
@@ -379,7 +374,7 @@ def import_calendar(path: Path, dest: Path, args: argparse.Namespace) -> Report:
             f"{_count(floating, 'event')} with times in no zone: read as UTC (give --timezone)"
         )
     if not existing_site:
-        project = args.project or _name_of(dest)
+        project = args.project or project_from(dest)
         _write_site(manifest, report, SiteSettings(project, report.zone or args.timezone))
     manifest.save(str(path.resolve()))
     return report

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _choices(args: argparse.Namespace, folder: Path) -> InitChoices:
-    project = _project_from(folder)
+    project = project_from(folder)
     if args.project is not None:
         project = values.flag("--project", prompts.text("the name"), args.project)
     zone = values.flag("--timezone", values.zone, args.timezone) if args.timezone else None
@@ -114,7 +114,9 @@ def _choices(args: argparse.Namespace, folder: Path) -> InitChoices:
     )
 
 
-def _project_from(folder: Path) -> str:
+def project_from(folder: Path) -> str:
+    """A name for the site in a folder: the folder's name, words capitalised like a title's
+    first (``my-seminar`` -> ``My seminar``)."""
     name = folder.resolve().name.replace("-", " ").replace("_", " ").strip()
     return name[:1].upper() + name[1:] if name else "Seminar"
 
