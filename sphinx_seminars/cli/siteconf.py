@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import CommandError
 
@@ -32,8 +34,11 @@ def read_conf(path: Path) -> dict[str, object]:
     from sphinx.config import eval_config_file  # noqa: PLC0415 - Sphinx only when a site is read
     from sphinx.util.tags import Tags  # noqa: PLC0415
 
+    # Sphinx 8 and later take the file as a Path, Sphinx 7 as text
+    annotation = str(inspect.signature(eval_config_file).parameters["filename"].annotation)
+    filename: Any = path.resolve() if "Path" in annotation else str(path.resolve())
     try:
-        return dict(eval_config_file(path.resolve(), Tags()))
+        return dict(eval_config_file(filename, Tags()))
     except BaseException as error:  # conf.py is a program: anything may go wrong in it
         if isinstance(error, KeyboardInterrupt):
             raise
