@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ..ids import slug
 from ..model import Talk
 from ..problems import Code
 from ..reader import parse_talk, read_talk
@@ -33,7 +34,6 @@ from .init import project_from, site_pages
 from .progress import Progress
 from .site import find_site
 from .siteconf import SiteSettings, conf_text, find_conf
-from .slugs import slug
 from .talkfiles import as_read
 from .terminal import printable
 

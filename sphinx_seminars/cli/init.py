@@ -11,13 +11,13 @@ from string import Template
 from zoneinfo import ZoneInfo
 
 from .. import __version__
+from ..ids import slug
 from ..model import Speaker, Talk
 from ..reader.text import escape_markdown
 from ..reader.writer import write_talk_file
 from . import prompts, values
 from .errors import CommandError
 from .siteconf import SiteSettings, conf_text
-from .slugs import slug
 from .terminal import printable
 
 #: The example talk is this many days after the day the site is made: an upcoming talk.

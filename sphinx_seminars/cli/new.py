@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..ids import slug
 from ..model import Speaker, Talk
 from ..reader import read_talk
 from ..reader.references import split_references
@@ -26,7 +27,6 @@ from . import prompts, values
 from .errors import CommandError
 from .patterns import Naming, learn_naming, values_of
 from .site import Site, find_site
-from .slugs import slug
 from .talkfiles import as_read
 from .terminal import printable, problem_line
 
