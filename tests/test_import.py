@@ -169,6 +169,8 @@ def test_a_second_import_updates_and_keeps_edits(
     assert f"{TALKS[0]}: edited here: kept" in out
     assert f"{TALKS[1]}: deleted here: not written again" in out
     assert "conf.py: edited here: kept" in out
+    assert "conf.py was kept as it is; the settings of this import, to copy into it:" in out
+    assert '\n    seminar_timezone = "Asia/Kolkata"\n' in out
     assert (
         "1 file of an earlier import no longer in the archive (kept; delete them if they should"
         f" go): {TALKS[4]}"

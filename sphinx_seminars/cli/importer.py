@@ -33,7 +33,7 @@ from .importing.report import Report
 from .init import project_from, site_pages
 from .progress import Progress
 from .site import find_site
-from .siteconf import SiteSettings, conf_text, find_conf
+from .siteconf import SiteSettings, conf_text, find_conf, seminar_settings
 from .talkfiles import as_read
 from .terminal import printable
 
@@ -294,13 +294,10 @@ def _write_site(manifest: Manifest, report: Report, settings: SiteSettings) -> N
     files = {"conf.py": conf_text(settings), **site_pages(settings.project)}
     for name, text in files.items():
         report.site[name] = manifest.put(name, text.encode("utf-8"), "site")
-    if report.site["conf.py"] is not Outcome.UNCHANGED and report.site["conf.py"] in (
-        Outcome.EDITED, Outcome.NOT_OURS
-    ):  # fmt: skip
+    if report.site["conf.py"] in (Outcome.EDITED, Outcome.NOT_OURS):
+        block = seminar_settings(settings).rstrip("\n").replace("\n", "\n    ")
         report.notes.append(
-            "conf.py was kept as it is: set seminar_talks, seminar_timezone and "
-            "seminar_redirects there yourself (run with --dry-run into an empty folder to "
-            "see the conf.py the import would write)"
+            "conf.py was kept as it is; the settings of this import, to copy into it:\n    " + block
         )
 
 

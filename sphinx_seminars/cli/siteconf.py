@@ -72,7 +72,15 @@ def conf_text(settings: SiteSettings, *, year: int | None = None) -> str:
         f"exclude_patterns = {_py(list(EXCLUDED))}",
         'html_theme = "alabaster"',
         "html_title = project",
-        "",
+    ]
+    if settings.baseurl:
+        lines.append(f"html_baseurl = {_py(settings.baseurl)}")
+    return "\n".join([*lines, "", seminar_settings(settings)])
+
+
+def seminar_settings(settings: SiteSettings) -> str:
+    """The ``seminar_*`` lines of a conf.py for the settings, each with its comment."""
+    lines = [
         "# Every file these patterns match is a talk page of its own.",
         f"seminar_talks = {_py(list(settings.talks))}",
         "# The time zone of talks whose file states none.",
@@ -90,10 +98,6 @@ def conf_text(settings: SiteSettings, *, year: int | None = None) -> str:
         "# What the site writes besides its pages: see the sphinx-seminars documentation.",
         f"seminar_exports = {_py(list(EXPORTS))}",
     ]
-    if settings.baseurl:
-        lines[lines.index("html_title = project") + 1 : 0] = [
-            f"html_baseurl = {_py(settings.baseurl)}"
-        ]
     if settings.redirects:
         source = f" ({settings.redirects_from})" if settings.redirects_from else ""
         lines += [
