@@ -1,11 +1,12 @@
 """Write a Talk out as a talk file (flat YAML front matter, Markdown body) that the reader
-reads back to the same talk."""
+reads back to the same talk: what ``sphinx-seminars new`` and ``import`` write."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
 import yaml
@@ -28,18 +29,25 @@ class _Dumper(yaml.SafeDumper):
     }
 
 
-def write_talk_file(talk: Talk) -> str:
+def write_talk_file(
+    talk: Talk, *, path: str | None = None, extra: Mapping[str, object] | None = None
+) -> str:
     """The talk as the text of a talk file.
 
     Structured fields go into the front matter.  Plain text (title, speakers, venue, series,
     tags), which the reader takes for HTML, is written with ``&``, ``<`` and ``>`` escaped.
-    The abstract (its references after a "References:" line) and the bio are Markdown
-    values; the details are the body.
+    Times are written as the talk's own wall-clock time with its offset of that day
+    (``2025-01-09 15:00:00+05:30``) next to the zone's name.  The abstract (its references
+    after a "References:" line) and the bio are Markdown values; the details are the body.
+
+    ``path`` is the file the text goes to: an id its name already gives is not written.
+    ``extra`` holds front-matter keys the model has no field for (``status``, ``host``),
+    written after the others; their values are written as given.
     """
     data: dict[str, object] = {"title": _html_text(talk.title)}
     if talk.permalink:
         data["permalink"] = talk.permalink
-    else:
+    elif path is None or PurePosixPath(path.replace("\\", "/")).stem != talk.id:
         data["id"] = talk.id
     if talk.speakers:
         data["speakers"] = [_speaker(speaker) for speaker in talk.speakers]
@@ -56,6 +64,7 @@ def write_talk_file(talk: Talk) -> str:
     data |= {key: value for key, value in optional.items() if value is not None}
     if talk.details and not talk.abstract and not talk.references:
         data["abstract"] = " "  # present but empty: the body is the details, not the abstract
+    data |= {key: value for key, value in (extra or {}).items() if key not in data}
     front = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=2**16)
     return f"---\n{front}---\n{talk.details}\n" if talk.details else f"---\n{front}---\n"
 
@@ -80,22 +89,20 @@ def _moments(talk: Talk) -> dict[str, object]:
     """``date``, ``end`` and ``timezone``: dates and times as YAML timestamps."""
     moments: dict[str, object] = {}
     if talk.start is not None:
-        moments["date"] = _timestamp(talk.start, talk.timezone)
+        moments["date"] = _timestamp(talk.start)
     if talk.end is not None:
-        moments["end"] = _timestamp(talk.end, talk.timezone)
+        moments["end"] = _timestamp(talk.end)
     if talk.timezone:
         moments["timezone"] = talk.timezone
     return moments
 
 
-def _timestamp(moment: dt.datetime | dt.date, zone: str | None) -> dt.datetime | dt.date:
-    """A date, or a datetime YAML can write: in UTC when the zone is named (the reader shows
-    it in that zone again, whatever the offset of the day), else with its plain offset."""
+def _timestamp(moment: dt.datetime | dt.date) -> dt.datetime | dt.date:
+    """A date, or a datetime YAML can write: the wall-clock time with the offset it has on
+    that day (a fixed offset, so a time repeated when clocks go back stays the one meant)."""
     if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
         return moment
-    if zone:
-        return moment.astimezone(dt.timezone.utc)
-    return moment.replace(tzinfo=dt.timezone(moment.utcoffset() or dt.timedelta(0)))
+    return moment.replace(tzinfo=dt.timezone(moment.utcoffset() or dt.timedelta(0)), fold=0)
 
 
 def _abstract(talk: Talk) -> str:
