@@ -66,7 +66,7 @@ class SeminarDirective(SphinxDirective):
             relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
             if not os.path.isfile(absolute):
                 return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
-            if links_out_of_source_folder(self.env, absolute):
+            if links_out_of_source_folder(self.env, self._written_path()):
                 LOGGER.warning(
                     "the talk file '%s' is a link to a file outside the source folder; left out",
                     self.arguments[0],
@@ -98,6 +98,15 @@ class SeminarDirective(SphinxDirective):
             talk, self.env.docname, section["ids"][0], location, source, modified
         )
         return section
+
+    def _written_path(self) -> str:
+        """The talk file's path as written (links not followed): from the source folder when
+        it starts with ``/``, else from the page's folder."""
+        written = self.arguments[0]
+        if written.startswith("/"):
+            return os.path.normpath(os.path.join(self.env.srcdir, written.lstrip("/")))
+        page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
+        return os.path.normpath(os.path.join(page_folder, written))
 
     def _read_file(self, relative: str, absolute: str) -> Talk:
         self.env.note_dependency(relative)

@@ -42,8 +42,10 @@ SPEAKERS = "# Speakers\n\n```{seminar-speakers}\n```\n"
 
 def _quoted(text: str) -> str:
     """A YAML double-quoted string: letters as they are, control characters escaped."""
-    return json.dumps(text, ensure_ascii=False).replace("\u202e", "\\u202e").replace(
-        "\u202d", "\\u202d"
+    return (
+        json.dumps(text, ensure_ascii=False)
+        .replace("\u202e", "\\u202e")
+        .replace("\u202d", "\\u202d")
     )
 
 
