@@ -189,6 +189,13 @@ class SeminarConfig:
         "env",
         "Glob patterns (relative to the source folder) of talk files that become pages.",
     )
+    redirects: dict[str, str] = _setting(
+        {},
+        _names,
+        "",
+        "Old addresses of talks, served by redirect pages like a front-matter permalink: "
+        "{'/2021/03/04/grain-growth/': 'talk-id'} (sphinx-seminars import writes these).",
+    )
     baseurl: str | None = _setting(
         None,
         _base_url,
@@ -236,6 +243,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "timezone": (str, type(None)),
     "today": (str, dt.date, type(None)),
     "speaker_aliases": (dict,),
+    "redirects": (dict,),
     "talks": (list, tuple),
     "baseurl": (str, type(None)),
     "exports": (list, tuple),

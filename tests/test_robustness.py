@@ -364,3 +364,18 @@ def test_a_speakers_page_builds_in_every_builder(tmp_path: Path, builder: str) -
         if p.suffix in (".tex", ".texi", ".1", ".txt", ".html", ".xhtml")
     )
     assert "Ravi Iyer" in text and "Ada Byrne" in text
+
+
+def test_old_addresses_in_the_settings_redirect_like_permalinks(tmp_path: Path) -> None:
+    conf = (
+        "seminar_redirects = {'/2025/03/04/grain/': 'grain', '/nowhere/': 'no-such-talk',"
+        " '/genindex': 'grain'}\n"
+    )
+    source = write_site(tmp_path, {"grain.md": talk()}, conf=conf)
+    result = build(source)
+    assert result.status == 0
+    assert "talks/grain.html" in result.read("2025/03/04/grain/index.html")
+    assert "This talk has moved" not in result.read("genindex.html")
+    [unknown] = warnings_of(result.warnings, "config")
+    assert "'/nowhere/' goes to 'no-such-talk', which is no talk of the site" in unknown
+    assert len(warnings_of(result.warnings, "permalink")) == 1

@@ -137,7 +137,14 @@ class ExportState:
 
 
 #: The settings the exports depend on.
-EXPORT_SETTINGS = ("baseurl", "exports", "ics_window_days", "default_duration", "timezone")
+EXPORT_SETTINGS = (
+    "baseurl",
+    "exports",
+    "ics_window_days",
+    "default_duration",
+    "timezone",
+    "redirects",
+)
 
 
 def write_if_changed(path: Path, content: str) -> None:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from sphinx.errors import NoUri
 from sphinx.util import logging
 
-from ..ids import permalink_paths
+from ..config import get_config
+from ..ids import permalink_paths, talk_key
 from ..problems import Code
 from .common import SiteTalk, absolute_url, write_if_changed
 
@@ -126,11 +127,26 @@ def _parents(path: str) -> list[str]:
 
 
 def write_redirects(app: Sphinx, talks: list[SiteTalk]) -> None:
+    """Redirects for the talks' permalinks, then for the old addresses of
+    ``seminar_redirects``."""
     redirects = Redirects(app)
     for talk in talks:
         permalink = talk.data["permalink"]
         if permalink:
             _serve(app, redirects, talk, permalink)
+    by_key = {talk_key(talk.entry.id): talk for talk in talks}
+    for old, talk_id in get_config(app).redirects.items():
+        target = by_key.get(talk_key(talk_id))
+        if target is None:
+            LOGGER.warning(
+                "seminar_redirects: '%s' goes to '%s', which is no talk of the site",
+                _shown(old),
+                talk_id,
+                type="seminar",
+                subtype=Code.CONFIG,
+            )
+        else:
+            _serve(app, redirects, target, old)
     redirects.save()
 
 
