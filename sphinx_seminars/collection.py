@@ -22,7 +22,8 @@ from sphinx.util.matching import Matcher
 from . import reader
 from .config import get_config
 from .directives import SeminarDirective
-from .listings import ListingSpec, listing_placeholder
+from .listings.directives import listing_placeholder
+from .listings.spec import ListingSpec
 from .localfiles import inside_source_folder
 from .model import Problem
 from .problems import Code

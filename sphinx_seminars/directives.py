@@ -94,9 +94,7 @@ class SeminarDirective(SphinxDirective):
         self.set_source_info(section)
         location = page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))
-        domain_of(self.env).note_talk(
-            talk, self.env.docname, section["ids"][0], location, source, modified
-        )
+        domain_of(self.env).note_talk(talk, self.env.docname, section["ids"][0], location, modified)
         return section
 
     def _written_path(self) -> str:
@@ -162,13 +160,13 @@ class SeminarDirective(SphinxDirective):
         return self.state.document.reporter.warning(message, line=self.lineno)
 
 
-def _modified(path: str) -> str | None:
-    """When a file last changed, ISO 8601 in UTC (for calendar and feed timestamps)."""
+def _modified(path: str) -> dt.datetime | None:
+    """When a file last changed, in UTC to the second (for calendar and feed time stamps)."""
     try:
         stamp = os.path.getmtime(path)
     except OSError:
         return None
-    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).isoformat()
+    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc)
 
 
 def setup_directives(app: Sphinx) -> None:

@@ -1,9 +1,11 @@
-"""The ``seminar`` domain: every rendered talk registers here; roles, indices and listings
-read from here.  All cross-document state lives in the domain's data, keyed by docname."""
+"""The ``seminar`` domain: every rendered talk registers here; roles, indices, listings and
+exports read from here.  All cross-document state lives in the domain's data, keyed by
+docname, and only the methods of :class:`SeminarDomain` touch it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+import datetime as dt
+from collections.abc import Callable, Iterator, Set
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
@@ -24,9 +26,7 @@ from .ids import (
     talk_key,
     talk_speaker_anchor,
 )
-from .indices import SeminarIndex, SpeakersIndex, setup_indices
 from .problems import Code
-from .serialize import talk_to_json
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -34,13 +34,16 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from .listings.spec import ListingSpec
     from .model import Talk
 
 LOGGER = logging.getLogger(__name__)
+Moment = dt.datetime | dt.date
 
 
 class SpeakerRef(NamedTuple):
-    """A speaker of a talk as the domain keeps it."""
+    """A speaker of a talk as the domain knows them: their key (spelling, honorific and
+    aliases folded) and what the talk says of them."""
 
     key: str
     name: str
@@ -48,28 +51,53 @@ class SpeakerRef(NamedTuple):
     position: str | None
 
 
-class TalkEntry(NamedTuple):
-    """A rendered talk: plain data, no nodes; remembers where it is."""
+class TalkRecord(NamedTuple):
+    """A rendered talk: the talk itself and where it is; plain data, no nodes."""
 
-    id: str
-    title: str
+    talk: Talk
     docname: str
     anchor: str
-    start: str | None
-    end: str | None
-    timezone: str | None
-    series: str | None
-    tags: tuple[str, ...]
-    speakers: tuple[SpeakerRef, ...]
-    venue: str | None
     location: str
     """Where the talk is rendered (``page.md:12``)."""
-    source: str
-    """The talk file it was read from, relative to the source folder, or the page."""
+    speakers: tuple[SpeakerRef, ...]
+    modified: dt.datetime | None
+    """When its talk file last changed (UTC), for calendar and feed time stamps."""
+    abstract_text: str
+    """The abstract as plain text, for the exports (made once, while reading)."""
 
     @property
-    def year(self) -> str:
-        return self.start[:4] if self.start else ""
+    def id(self) -> str:
+        return self.talk.id
+
+    @property
+    def title(self) -> str:
+        return self.talk.title
+
+    @property
+    def start(self) -> Moment | None:
+        return self.talk.start
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day the talk starts on, in its own zone."""
+        start = self.talk.start
+        return start.date() if isinstance(start, dt.datetime) else start
+
+    @property
+    def year(self) -> int | None:
+        day = self.day
+        return day.year if day else None
+
+
+def chronological_key(start: Moment | None) -> tuple[object, ...]:
+    """Talks in order of their day and wall-clock time; a talk of a day without a time comes
+    before the timed talks of that day."""
+    if start is None:
+        return (1,)
+    if isinstance(start, dt.datetime):
+        offset = start.utcoffset() or dt.timedelta(0)
+        return (0, start.date(), 1, start.time().replace(tzinfo=None), offset)
+    return (0, start, 0)
 
 
 class SpeakerTarget(NamedTuple):
@@ -79,40 +107,40 @@ class SpeakerTarget(NamedTuple):
     name: str
     docname: str
     anchor: str
-    talks: tuple[TalkEntry, ...]
+    talks: tuple[TalkRecord, ...]
+
+
+class CalendarHistory(NamedTuple):
+    """When a talk was last published in the calendars, and its SEQUENCE number then."""
+
+    start: Moment | None
+    end: Moment | None
+    sequence: int
 
 
 class SeminarView:
     """Lookups derived from the domain's data; never stored in the environment."""
 
-    def __init__(
-        self,
-        talks: list[TalkEntry],
-        speakers: dict[str, SpeakerTarget],
-        series: dict[str, tuple[str, list[TalkEntry]]],
-    ) -> None:
-        self.talks = talks
-        self.by_id = {talk_key(entry.id): entry for entry in talks}
-        self.speakers = speakers
-        self.series = series
-        chronological = sorted(talks, key=lambda e: (e.start or "9999", e.id))
-        self.position = {entry.id: index for index, entry in enumerate(chronological)}
-        self.chronological = chronological
-
-    @classmethod
-    def build(
-        cls, talks_by_doc: dict[str, list[TalkEntry]], speaker_pages: dict[str, bool]
-    ) -> SeminarView:
-        seen: dict[str, TalkEntry] = {}
+    def __init__(self, talks_by_doc: dict[str, list[TalkRecord]], speaker_page: str | None) -> None:
+        seen: dict[str, TalkRecord] = {}
         for docname in sorted(talks_by_doc):
-            for entry in talks_by_doc[docname]:
-                seen.setdefault(talk_key(entry.id), entry)
-        talks = sorted(seen.values(), key=lambda e: (e.start or "", e.id), reverse=True)
-        return cls(talks, _speaker_targets(talks, speaker_pages), _series_of(talks))
+            for record in talks_by_doc[docname]:
+                seen.setdefault(talk_key(record.id), record)
+        chronological = sorted(seen.values(), key=lambda r: (chronological_key(r.start), r.id))
+        self.chronological = chronological
+        self.talks = sorted(seen.values(), key=_newest_first, reverse=True)
+        self.by_key = seen
+        self.position = {talk_key(r.id): index for index, r in enumerate(chronological)}
+        self.speakers = _speaker_targets(self.talks, speaker_page)
+        self.series: dict[str, tuple[str, list[TalkRecord]]] = {}
+        for record in self.talks:
+            if record.talk.series:
+                entry: tuple[str, list[TalkRecord]] = (record.talk.series, [])
+                self.series.setdefault(series_key(record.talk.series), entry)[1].append(record)
 
-    def neighbours(self, talk_id: str) -> tuple[TalkEntry | None, TalkEntry | None]:
-        """The talks just before and after one in time (dateless talks come last)."""
-        index = self.position.get(talk_id)
+    def neighbours(self, talk_id: str) -> tuple[TalkRecord | None, TalkRecord | None]:
+        """The talks just before and after one in time (talks without a date come last)."""
+        index = self.position.get(talk_key(talk_id))
         if index is None:
             return None, None
         before = self.chronological[index - 1] if index > 0 else None
@@ -120,34 +148,29 @@ class SeminarView:
         return before, after
 
 
-def _speaker_targets(
-    talks: list[TalkEntry], speaker_pages: dict[str, bool]
-) -> dict[str, SpeakerTarget]:
-    talks_of: dict[str, list[TalkEntry]] = {}
+def _newest_first(record: TalkRecord) -> tuple[object, ...]:
+    """A key for ``sorted(..., reverse=True)``: newest first, then by id (descending), talks
+    without a date last."""
+    return (record.start is not None, chronological_key(record.start), record.id)
+
+
+def _speaker_targets(talks: list[TalkRecord], speaker_page: str | None) -> dict[str, SpeakerTarget]:
+    talks_of: dict[str, list[TalkRecord]] = {}
     names: dict[str, str] = {}
-    for entry in talks:
-        for speaker in entry.speakers:
-            talks_of.setdefault(speaker.key, []).append(entry)
+    for record in talks:
+        for speaker in record.speakers:
+            talks_of.setdefault(speaker.key, []).append(record)
             names.setdefault(speaker.key, speaker.name)
-    page = min(speaker_pages, default=None)
     targets = {}
     for key, their_talks in talks_of.items():
-        if page is not None:
-            docname, anchor = page, speaker_anchor(key)
+        if speaker_page is not None:
+            docname, anchor = speaker_page, speaker_anchor(key)
         else:
             latest = their_talks[0]
-            index = next(i for i, s in enumerate(latest.speakers) if s.key == key)
-            docname, anchor = latest.docname, talk_speaker_anchor(latest.id, index + 1)
+            number = next(i for i, s in enumerate(latest.speakers, start=1) if s.key == key)
+            docname, anchor = latest.docname, talk_speaker_anchor(latest.id, number)
         targets[key] = SpeakerTarget(key, names[key], docname, anchor, tuple(their_talks))
     return targets
-
-
-def _series_of(talks: list[TalkEntry]) -> dict[str, tuple[str, list[TalkEntry]]]:
-    found: dict[str, tuple[str, list[TalkEntry]]] = {}
-    for entry in talks:
-        if entry.series:
-            found.setdefault(series_key(entry.series), (entry.series, []))[1].append(entry)
-    return found
 
 
 class SeminarDomain(Domain):
@@ -166,38 +189,25 @@ class SeminarDomain(Domain):
         "series": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
     initial_data = {  # noqa: RUF012
-        "talks": {},  # docname -> list[TalkEntry], in document order
-        "listings": {},  # docname -> list of listing specs (dicts) shown on it
-        "speaker_pages": {},  # docname -> True for pages with a seminar-speakers directive
-        "series_pages": {},  # docname -> series keys listed there (seminar-list :series:)
-        "archive_pages": {},  # docname -> True for pages with a seminar-archive directive
+        "talks": {},  # docname -> [TalkRecord], in document order
+        "listings": {},  # docname -> [ListingSpec] of the listings shown on it
         "xrefs": {},  # docname -> [(type, target)] of the seminar references on it
-        "records": {},  # docname -> {talk id: full record for the exports (JSON form)}
-        "sequences": {},  # talk id -> [start, end, sequence]: calendar SEQUENCE history
+        "calendar": {},  # talk key -> CalendarHistory: the SEQUENCE history of calendars
         "digests": {},  # docname -> digest of what its listings and links show now
     }
-    data_version = 3
-    indices = [SeminarIndex, SpeakersIndex]  # noqa: RUF012
+    data_version = 4
     dangling_warnings = {}  # noqa: RUF012 - unknown targets are reported as seminar.ref
 
-    # -- the data -------------------------------------------------------------------------
+    _PER_DOC = ("talks", "listings", "xrefs")
 
-    @property
-    def talks_by_doc(self) -> dict[str, list[TalkEntry]]:
-        return cast("dict[str, list[TalkEntry]]", self.data["talks"])
+    # -- what documents add ---------------------------------------------------------------
 
     def note_talk(
-        self,
-        talk: Talk,
-        docname: str,
-        anchor: str,
-        location: str,
-        source: str,
-        modified: str | None = None,
-    ) -> TalkEntry:
-        """Register a rendered talk of ``docname``, with its full record for the exports.
+        self, talk: Talk, docname: str, anchor: str, location: str, modified: dt.datetime | None
+    ) -> TalkRecord:
+        """Register a talk rendered on ``docname`` at ``anchor``."""
+        from .reader.text import markdown_to_plain  # noqa: PLC0415 - the reader loads lazily
 
-        ``modified`` is when the talk file last changed (ISO 8601, UTC)."""
         aliases = alias_table(get_config(self.env).speaker_aliases)
         speakers = tuple(
             SpeakerRef(
@@ -208,51 +218,29 @@ class SeminarDomain(Domain):
             )
             for s in talk.speakers
         )
-        entry = TalkEntry(
-            id=talk.id,
-            title=talk.title,
-            docname=docname,
-            anchor=anchor,
-            start=talk.start.isoformat() if talk.start else None,
-            end=talk.end.isoformat() if talk.end else None,
-            timezone=talk.timezone,
-            series=talk.series,
-            tags=talk.tags,
-            speakers=speakers,
-            venue=talk.venue,
-            location=location,
-            source=source,
-        )
-        self.talks_by_doc.setdefault(docname, []).append(entry)
-        record = {"talk": talk_to_json(talk), "modified": modified}
-        self.data["records"].setdefault(docname, {})[talk.id] = record
+        abstract = markdown_to_plain(talk.abstract)
+        record = TalkRecord(talk, docname, anchor, location, speakers, modified, abstract)
+        self.data["talks"].setdefault(docname, []).append(record)
         self._changed()
-        return entry
+        return record
 
-    def record(self, entry: TalkEntry) -> dict[str, Any]:
-        """The full record of a talk: its JSON form (``talk``) and ``modified``."""
-        return cast("dict[str, Any]", self.data["records"][entry.docname][entry.id])
-
-    def note_listing(self, docname: str, spec: dict[str, Any]) -> None:
-        """Remember that ``docname`` shows talk data of other documents, and which."""
+    def note_listing(self, docname: str, spec: ListingSpec) -> None:
+        """Remember that ``docname`` shows talks of other documents, and which."""
         self.data["listings"].setdefault(docname, []).append(spec)
-        if spec.get("kind") == "speakers":
-            self.data["speaker_pages"][docname] = True
-        if spec.get("kind") == "archive":
-            self.data["archive_pages"][docname] = True
-        if spec.get("series"):
-            self.data["series_pages"].setdefault(docname, []).append(spec["series"])
         self._changed()
 
-    _PER_DOC = (
-        "talks",
-        "listings",
-        "speaker_pages",
-        "series_pages",
-        "archive_pages",
-        "xrefs",
-        "records",
-    )
+    def note_xrefs(self, docname: str, doctree: nodes.document) -> None:
+        """Remember the seminar references of a page: when their targets change (a talk's
+        title, a speaker's page), the page is written again."""
+        found = sorted(
+            {
+                (str(node["reftype"]), str(node["reftarget"]))
+                for node in doctree.findall(addnodes.pending_xref)
+                if node.get("refdomain") == "seminar" or node.get("reftype") == "any"
+            }
+        )
+        if found:
+            self.data["xrefs"][docname] = found
 
     def clear_doc(self, docname: str) -> None:
         for key in self._PER_DOC:
@@ -266,13 +254,7 @@ class SeminarDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._changed()
 
-    # -- derived views, computed once per change of the data -----------------------------
-
-    def view(self) -> SeminarView:
-        """All talks, speakers and series as lookups; rebuilt only after the data changed."""
-        if self._view is None:
-            self._view = SeminarView.build(self.talks_by_doc, self.data["speaker_pages"])
-        return self._view
+    # -- talks, speakers, series ----------------------------------------------------------
 
     _view: SeminarView | None = None
 
@@ -280,48 +262,138 @@ class SeminarDomain(Domain):
         """Every change of the data goes through here, so the view is never stale."""
         self._view = None
 
-    def talks(self) -> list[TalkEntry]:
+    def _current(self) -> SeminarView:
+        if self._view is None:
+            self._view = SeminarView(self.data["talks"], self.speaker_page())
+        return self._view
+
+    def talks(self) -> list[TalkRecord]:
         """Every talk once, newest first; of two talks with one id the first docname wins."""
-        return self.view().talks
+        return self._current().talks
 
-    def talk(self, talk_id: str) -> TalkEntry | None:
-        return self.view().by_id.get(talk_key(talk_id))
+    def talks_of_year(self, year: int | None) -> list[TalkRecord]:
+        """The talks of a year (``None``: the talks without a date), newest first."""
+        return [record for record in self.talks() if record.year == year]
 
-    def talk_at(self, docname: str, anchor: str) -> TalkEntry | None:
+    def years(self) -> list[int | None]:
+        """The years that have talks, newest first; ``None`` (no date) last."""
+        found = {record.year for record in self.talks()}
+        return sorted((y for y in found if y is not None), reverse=True) + (
+            [None] if None in found else []
+        )
+
+    def talk(self, talk_id: str) -> TalkRecord | None:
+        return self._current().by_key.get(talk_key(talk_id))
+
+    def talk_at(self, docname: str, anchor: str) -> TalkRecord | None:
         """The talk rendered at ``anchor`` of ``docname``, when it is the talk its id
         stands for (not a second talk with an id already taken)."""
-        entry = next((e for e in self.talks_by_doc.get(docname, []) if e.anchor == anchor), None)
-        return entry if entry is not None and self.talk(entry.id) == entry else None
+        record = next((r for r in self.talks_on(docname) if r.anchor == anchor), None)
+        return record if record is not None and self.talk(record.id) == record else None
+
+    def talks_on(self, docname: str) -> list[TalkRecord]:
+        """The talks rendered on a page, in page order (a second talk of an id included)."""
+        return list(self.data["talks"].get(docname, []))
+
+    def neighbours(self, talk_id: str) -> tuple[TalkRecord | None, TalkRecord | None]:
+        """The talks just before and after one in time."""
+        return self._current().neighbours(talk_id)
 
     def speakers(self) -> dict[str, SpeakerTarget]:
         """Every speaker by key, with their talks (newest first) and link target."""
-        return self.view().speakers
+        return self._current().speakers
 
-    def series(self) -> dict[str, tuple[str, list[TalkEntry]]]:
+    def series(self) -> dict[str, tuple[str, list[TalkRecord]]]:
         """Every series by key: its name as first written and its talks, newest first."""
-        return self.view().series
+        return self._current().series
+
+    # -- pages that show talks of other pages -------------------------------------------
+
+    def listings_on(self, docname: str) -> list[ListingSpec]:
+        return list(self.data["listings"].get(docname, []))
+
+    def xrefs_on(self, docname: str) -> list[tuple[str, str]]:
+        return list(self.data["xrefs"].get(docname, []))
+
+    def pages_showing_others(self) -> set[str]:
+        """Pages whose output depends on other pages: listings, seminar links, and talks
+        (which may lose their id to a talk of another page)."""
+        return set(self.data["listings"]) | set(self.data["xrefs"]) | set(self.data["talks"])
+
+    def _pages_with(self, kind: str, series: str | None = None) -> list[str]:
+        return sorted(
+            docname
+            for docname, specs in self.data["listings"].items()
+            if any(s.kind == kind and (series is None or s.series == series) for s in specs)
+        )
+
+    def archive_page(self) -> str | None:
+        """The page with the archive (``seminar-archive``), the first by name if several."""
+        return next(iter(self._pages_with("archive")), None)
+
+    def speaker_page(self) -> str | None:
+        """The page with every speaker (``seminar-speakers``), the first by name if several."""
+        return next(iter(self._pages_with("speakers")), None)
+
+    def series_page(self, key: str) -> str | None:
+        """The first page listing the talks of a series (``seminar-list :series:``)."""
+        return next(iter(self._pages_with("talks", series=key)), None)
+
+    def set_page_digests(self, digests: dict[str, str]) -> None:
+        """What each page's listings and links show now (see the listings' digests)."""
+        self.data["digests"] = dict(digests)
+
+    def page_digests(self) -> dict[str, str]:
+        return dict(self.data["digests"])
+
+    # -- calendar history -----------------------------------------------------------------
+
+    def update_calendar_history(self, recover: Callable[[], dict[str, CalendarHistory]]) -> None:
+        """A talk whose start or end moved gets the next SEQUENCE number.  The history lives
+        in the environment; when there is none (a fresh build), ``recover`` gives the one
+        kept in the calendar published earlier."""
+        history: dict[str, CalendarHistory] = self.data["calendar"]
+        if not history:
+            history.update({talk_key(k): v for k, v in recover().items()})
+        for record in self.talks():
+            key = talk_key(record.id)
+            now = CalendarHistory(record.talk.start, record.talk.end, 0)
+            known = history.get(key)
+            if known is None:
+                history[key] = now
+            elif _moved(known, now):
+                history[key] = now._replace(sequence=known.sequence + 1)
+
+    def calendar_sequence(self, talk_id: str) -> int:
+        known = self.data["calendar"].get(talk_key(talk_id))
+        return known.sequence if known is not None else 0
+
+    def calendar_history(self) -> list[tuple[str, CalendarHistory]]:
+        return sorted(self.data["calendar"].items())
+
+    # -- consistency ----------------------------------------------------------------------
 
     def check_consistency(self) -> None:
         """Two talks with one id (case ignored): warn naming both files, on every build."""
-        first: dict[str, TalkEntry] = {}
-        for docname in sorted(self.talks_by_doc):
-            for entry in self.talks_by_doc[docname]:
-                key = talk_key(entry.id)
+        first: dict[str, TalkRecord] = {}
+        for docname in sorted(self.data["talks"]):
+            for record in self.data["talks"][docname]:
+                key = talk_key(record.id)
                 if key in first:
                     other = first[key]
                     LOGGER.warning(
                         "talk id '%s' (%s) is also the id of the talk at %s (%s): links, "
                         "calendars, feed and seminars.json have only that one",
-                        entry.id,
-                        entry.source,
+                        record.id,
+                        record.talk.source,
                         other.location,
-                        other.source,
-                        location=entry.location,
+                        other.talk.source,
+                        location=record.location,
                         type="seminar",
                         subtype=Code.DUPLICATE,
                     )
                 else:
-                    first[key] = entry
+                    first[key] = record
 
     # -- cross-references -----------------------------------------------------------------
 
@@ -364,19 +436,6 @@ class SeminarDomain(Domain):
                 results.append((f"seminar:{typ}", ref))
         return results
 
-    def note_xrefs(self, docname: str, doctree: nodes.document) -> None:
-        """Remember the seminar references of a page: when their targets change (a talk's
-        title, a speaker's page), the page is written again."""
-        found = sorted(
-            {
-                (str(node["reftype"]), str(node["reftarget"]))
-                for node in doctree.findall(addnodes.pending_xref)
-                if node.get("refdomain") == "seminar" or node.get("reftype") == "any"
-            }
-        )
-        if found:
-            self.data["xrefs"][docname] = found
-
     def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """What a reference resolves to; ``any`` tries talk, speaker and series."""
         if typ == "any":
@@ -388,8 +447,8 @@ class SeminarDomain(Domain):
     def _find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """(docname, anchor, display text) of a talk, speaker or series, or None."""
         if typ == "talk":
-            entry = self.talk(target)
-            return (entry.docname, entry.anchor, entry.title) if entry else None
+            record = self.talk(target)
+            return (record.docname, record.anchor, record.title) if record else None
         if typ == "speaker":
             aliases = alias_table(get_config(self.env).speaker_aliases)
             speakers = self.speakers()
@@ -400,35 +459,50 @@ class SeminarDomain(Domain):
             if series is None:
                 return None
             name, talks = series
-            return (*self._series_target(series_key(target), talks), name)
+            return (*self.series_target(series_key(target), talks), name)
         return None
 
-    def _series_target(self, key: str, talks: list[TalkEntry]) -> tuple[str, str]:
+    def series_target(self, key: str, talks: list[TalkRecord]) -> tuple[str, str]:
         """A series links to a listing of that series, or else to its newest talk."""
-        pages = sorted(d for d, keys in self.data["series_pages"].items() if key in keys)
-        if pages:
-            return pages[0], series_anchor(key)
+        page = self.series_page(key)
+        if page is not None:
+            return page, series_anchor(key)
         return talks[0].docname, talks[0].anchor
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for entry in self.talks():
-            yield entry.id, entry.title, "talk", entry.docname, entry.anchor, 1
+        for record in self.talks():
+            yield record.id, record.title, "talk", record.docname, record.anchor, 1
         for key, speaker in self.speakers().items():
-            yield (
-                speaker_anchor(key).removeprefix("speaker-"),
-                speaker.name,
-                "speaker",
-                speaker.docname,
-                speaker.anchor,
-                1,
-            )
-        for key, (name, talks) in self.series().items():
-            docname, anchor = self._series_target(key, talks)
-            yield series_anchor(key).removeprefix("series-"), name, "series", docname, anchor, 1
+            name = speaker_anchor(key).removeprefix("speaker-")
+            yield name, speaker.name, "speaker", speaker.docname, speaker.anchor, 1
+        for key, (title, talks) in self.series().items():
+            docname, anchor = self.series_target(key, talks)
+            yield series_anchor(key).removeprefix("series-"), title, "series", docname, anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")
         return str(target) if target else None
+
+
+def _moved(before: CalendarHistory, now: CalendarHistory) -> bool:
+    """Whether the start moved, or an end known before and now moved (as instants)."""
+    if not _same_moment(before.start, now.start):
+        return True
+    return None not in (before.end, now.end) and not _same_moment(before.end, now.end)
+
+
+def _same_moment(first: Moment | None, second: Moment | None) -> bool:
+    """Whether two starts (or ends) are the same: the same instant for times with a zone
+    or offset, the same day for days."""
+    if isinstance(first, dt.datetime) != isinstance(second, dt.datetime):
+        return False
+    if (
+        isinstance(first, dt.datetime)
+        and isinstance(second, dt.datetime)
+        and (first.tzinfo is None) != (second.tzinfo is None)
+    ):
+        return False
+    return first == second
 
 
 def domain_of(env: BuildEnvironment) -> SeminarDomain:
@@ -445,7 +519,7 @@ def warn_unknown_target(app: Sphinx, domain: Domain | None, node: pending_xref) 
         node["reftarget"],
         location=node,
         type="seminar",
-        subtype="ref",
+        subtype=Code.REF,
     )
     return True
 
@@ -457,6 +531,5 @@ def collect_xrefs(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(SeminarDomain)
-    setup_indices(app)
     app.connect("doctree-read", collect_xrefs)
     app.connect("warn-missing-reference", warn_unknown_target)

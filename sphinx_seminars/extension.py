@@ -12,6 +12,7 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .exports import setup_exports
+from .indices import setup_indices
 from .listings import setup_listings
 from .nodes import setup_nodes
 from .static import setup_static
@@ -25,6 +26,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
     setup_nodes(app)
     setup_domain(app)
+    setup_indices(app)
     setup_directives(app)
     setup_listings(app)
     setup_collection(app)

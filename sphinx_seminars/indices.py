@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
+from .listings.rows import year_label
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -35,8 +37,8 @@ class SeminarIndex(Index):
         for talk in domain.talks():
             if wanted is not None and talk.docname not in wanted:
                 continue
-            entries = years.setdefault(talk.year or "Date to be announced", [])
-            date = talk.start[:10] if talk.start else ""
+            entries = years.setdefault(year_label(talk), [])
+            date = talk.day.isoformat() if talk.day else ""
             subtype = 1 if talk.speakers else 0  # its speakers follow as sub-entries
             entries.append(IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", ""))
             for ref in talk.speakers:
@@ -84,7 +86,7 @@ class SpeakersIndex(Index):
                 IndexEntry(speaker.name, 1, speaker.docname, speaker.anchor, latest or "", "", "")
             )
             for talk in talks:
-                date = talk.start[:10] if talk.start else ""
+                date = talk.day.isoformat() if talk.day else ""
                 entries.append(IndexEntry(talk.title, 2, talk.docname, talk.anchor, date, "", ""))
         return sorted(letters.items()), False
 
@@ -103,4 +105,6 @@ def remove_empty_index_pages(app: Sphinx, exception: BaseException | None) -> No
 
 
 def setup_indices(app: Sphinx) -> None:
+    app.add_index_to_domain("seminar", SeminarIndex)
+    app.add_index_to_domain("seminar", SpeakersIndex)
     app.connect("build-finished", remove_empty_index_pages)

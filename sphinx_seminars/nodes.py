@@ -26,6 +26,11 @@ class seminar_time(nodes.inline):  # noqa: N801 - docutils names nodes in lower 
     Non-HTML builders render it as the inline text it contains."""
 
 
+class seminar_calendar_link(nodes.Inline, nodes.Element):  # noqa: N801 - docutils naming
+    """Where a talk's "Add to calendar" link goes; ``anchor`` names the talk's section.  The
+    calendar export makes it a link, or removes it, when the page is written."""
+
+
 class seminar_box(nodes.container):  # noqa: N801 - docutils names nodes in lower case
     """A container with ``data-*`` attributes and an optional ARIA ``role`` in HTML."""
 
@@ -93,7 +98,14 @@ def promote_rubrics(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         rubric["heading-level"] = min(section_depth(rubric) + 1, 6)
 
 
+def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """A node that never reaches a writer (it is resolved first): nothing if it does."""
+    raise nodes.SkipNode
+
+
 def setup_nodes(app: Sphinx) -> None:
+    skip = (skip_node, None)
+    app.add_node(seminar_calendar_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(seminar_time, html=(visit_time_html, depart_time_html))
     app.add_node(seminar_box, html=(visit_box_html, depart_box_html))
     app.connect("doctree-resolved", promote_rubrics, priority=800)

@@ -12,7 +12,7 @@ from docutils import nodes
 from .config import SeminarConfig
 from .ids import reference_anchor, talk_anchor, talk_speaker_anchor
 from .model import Talk
-from .nodes import seminar_box, seminar_time
+from .nodes import seminar_box, seminar_calendar_link, seminar_time
 from .serialize import format_moment
 
 #: Renders Markdown blocks ``(source, first line in the file, container)`` all at once.
@@ -162,6 +162,7 @@ def when_block(talk: Talk, config: SeminarConfig) -> nodes.container | None:
     zone = zone_text(talk)
     if zone:
         paragraph += nodes.inline(zone, zone, classes=["seminar-timezone"])
+    paragraph += seminar_calendar_link(anchor=talk_anchor(talk.id))
     return block
 
 

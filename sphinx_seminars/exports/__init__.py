@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..config import get_config
 from .common import EXPORT_BUILDERS, ExportState, site_talks
 from .feed import write_feed
-from .ical import add_calendar_links, update_sequences, write_calendars
+from .ical import resolve_calendar_links, update_sequences, write_calendars
 from .jsonfile import write_json
 from .jsonld import add_jsonld
 from .redirects import write_redirects
@@ -42,6 +42,6 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_exports(app: Sphinx) -> None:
     app.connect("env-updated", update_sequences)
-    app.connect("doctree-resolved", add_calendar_links)
+    app.connect("doctree-resolved", resolve_calendar_links)
     app.connect("html-page-context", add_jsonld)
     app.connect("build-finished", write_exports)

@@ -1,23 +1,25 @@
-"""What every export needs: the site's talks with their records and URLs."""
+"""What every export needs: the site's talks with their addresses, the site's base URL and
+host, text safe for XML and iCalendar, and whether anything changed since the last export."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import pickle
 import posixpath
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 from ..collection import is_talk_page
 from ..config import get_config
-from ..domain import TalkEntry, domain_of
+from ..domain import TalkRecord, domain_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from ..model import Talk
 
 #: Builders whose output is a site of pages: only they write the exports.
 EXPORT_BUILDERS = frozenset({"html", "dirhtml"})
@@ -26,14 +28,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 class SiteTalk(NamedTuple):
-    """A talk as the exports see it."""
+    """A talk as the exports see it: where it is rendered and its address on the site."""
 
-    entry: TalkEntry
-    data: dict[str, Any]
-    """The JSON form (schema of ``sphinx-seminars show --json``)."""
-    modified: str | None
+    record: TalkRecord
     path: str
-    """The talk's address relative to the site root (``talks/x.html#x``)."""
+    """The talk's address relative to the site root (``talks/x.html``, ``page.html#x``)."""
+
+    @property
+    def talk(self) -> Talk:
+        return self.record.talk
 
 
 def base_url(app: Sphinx) -> str:
@@ -50,12 +53,12 @@ def site_host(app: Sphinx) -> str:
     return re.sub(r"[^a-z0-9.-]+", "-", app.config.project.lower()).strip("-") or "sphinx-seminars"
 
 
-def talk_path(app: Sphinx, entry: TalkEntry) -> str:
+def talk_path(app: Sphinx, record: TalkRecord) -> str:
     """The talk's address relative to the site root; a talk page needs no anchor."""
-    uri = app.builder.get_target_uri(entry.docname)
-    if is_talk_page(app.env, entry.docname):
+    uri = app.builder.get_target_uri(record.docname)
+    if is_talk_page(app.env, record.docname):
         return uri
-    return f"{uri}#{entry.anchor}"
+    return f"{uri}#{record.anchor}"
 
 
 def absolute_url(app: Sphinx, path: str) -> str:
@@ -71,26 +74,13 @@ def relative_to_page(app: Sphinx, docname: str, path: str) -> str:
 
 
 def site_talks(app: Sphinx) -> list[SiteTalk]:
-    """Every talk of the site, newest first, with record and address."""
-    domain = domain_of(app.env)
-    talks = []
-    for entry in domain.talks():
-        record = domain.record(entry)
-        talks.append(SiteTalk(entry, record["talk"], record["modified"], talk_path(app, entry)))
-    return talks
+    """Every talk of the site, newest first, with its address."""
+    return [SiteTalk(record, talk_path(app, record)) for record in domain_of(app.env).talks()]
 
 
 def clean_text(text: str) -> str:
     """Text without the control characters XML and iCalendar cannot carry."""
     return _CONTROL.sub("", text)
-
-
-def parse_moment(value: str | None) -> dt.datetime | dt.date | None:
-    if not value:
-        return None
-    if "T" in value:
-        return dt.datetime.fromisoformat(value)
-    return dt.date.fromisoformat(value)
 
 
 class ExportState:
@@ -108,9 +98,8 @@ class ExportState:
         config = app.config
         settings = get_config(app)
         inputs = (
-            sorted(domain.data["records"].items()),
-            sorted(domain.data["sequences"].items()),
-            sorted((e.id, e.docname, e.anchor) for e in domain.talks()),
+            [(r.talk, r.docname, r.anchor, r.location, r.modified) for r in domain.talks()],
+            domain.calendar_history(),
             sorted(app.env.found_docs),
             app.builder.name,
             str(app.outdir),

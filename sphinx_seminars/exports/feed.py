@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..serialize import format_moment
 from .common import SiteTalk, absolute_url, clean_text, site_host, write_if_changed
 
 if TYPE_CHECKING:
@@ -19,8 +20,9 @@ ENTRIES = 100
 
 
 def _updated(talks: list[SiteTalk]) -> str:
-    stamps = [t.modified for t in talks if t.modified]
-    return max(stamps) if stamps else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc).isoformat()
+    """When the newest talk file changed (RFC 3339)."""
+    stamps = [t.record.modified for t in talks if t.record.modified]
+    return (max(stamps) if stamps else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)).isoformat()
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -29,14 +31,13 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
     return element
 
 
-def _summary(talk: SiteTalk) -> str:
-    data = talk.data
+def _summary(site: SiteTalk) -> str:
+    talk = site.talk
     people = ", ".join(
-        " ".join(x for x in (s["honorific"], s["name"]) if x)
-        + (f" ({s['affiliation']})" if s["affiliation"] else "")
-        for s in data["speakers"]
+        s.display_name + (f" ({s.affiliation})" if s.affiliation else "") for s in talk.speakers
     )
-    parts = [p for p in (people, data["start"], data["venue"], data["abstract"]) if p]
+    when = format_moment(talk.start)
+    parts = [p for p in (people, when, talk.venue, site.record.abstract_text) if p]
     return "\n\n".join(parts)
 
 
@@ -51,18 +52,20 @@ def feed_document(app: Sphinx, talks: list[SiteTalk]) -> str:
         ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": home + FILENAME})
         ET.SubElement(feed, f"{{{ATOM}}}link", {"href": home})
     _text(feed, "generator", "sphinx-seminars")
-    for talk in talks[:ENTRIES]:
+    for site in talks[:ENTRIES]:
+        talk = site.talk
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        url = absolute_url(app, talk.path)
-        _text(entry, "id", url if home else f"tag:{site_host(app)},2000:{talk.entry.id}")
-        _text(entry, "title", talk.data["title"])
-        _text(entry, "updated", talk.modified or _updated(talks))
+        url = absolute_url(app, site.path)
+        _text(entry, "id", url if home else f"tag:{site_host(app)},2000:{talk.id}")
+        _text(entry, "title", talk.title)
+        modified = site.record.modified
+        _text(entry, "updated", modified.isoformat() if modified else _updated(talks))
         ET.SubElement(entry, f"{{{ATOM}}}link", {"href": url})
-        for speaker in talk.data["speakers"]:
+        for speaker in talk.speakers:
             author = ET.SubElement(entry, f"{{{ATOM}}}author")
-            _text(author, "name", speaker["name"])
-        _text(entry, "summary", _summary(talk))
-        for category in (talk.data["series"], *talk.data["tags"]):
+            _text(author, "name", speaker.name)
+        _text(entry, "summary", _summary(site))
+        for category in (talk.series, *talk.tags):
             if category:
                 ET.SubElement(entry, f"{{{ATOM}}}category", {"term": clean_text(category)})
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..serialize import talk_to_json
 from .common import SiteTalk, absolute_url, write_if_changed
 
 if TYPE_CHECKING:
@@ -20,7 +21,9 @@ SCHEMA_FILENAME = "seminars.schema.json"
 def json_document(app: Sphinx, talks: list[SiteTalk]) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
-        "talks": [{**talk.data, "url": absolute_url(app, talk.path)} for talk in talks],
+        "talks": [
+            {**talk_to_json(site.talk), "url": absolute_url(app, site.path)} for site in talks
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 

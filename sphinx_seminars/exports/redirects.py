@@ -131,10 +131,10 @@ def write_redirects(app: Sphinx, talks: list[SiteTalk]) -> None:
     ``seminar_redirects``."""
     redirects = Redirects(app)
     for talk in talks:
-        permalink = talk.data["permalink"]
+        permalink = talk.talk.permalink
         if permalink:
             _serve(app, redirects, talk, permalink)
-    by_key = {talk_key(talk.entry.id): talk for talk in talks}
+    by_key = {talk_key(site.talk.id): site for site in talks}
     for old, talk_id in get_config(app).redirects.items():
         target = by_key.get(talk_key(talk_id))
         if target is None:
@@ -168,13 +168,13 @@ def _serve(app: Sphinx, redirects: Redirects, talk: SiteTalk, permalink: str) ->
             refused.append(f"{path} is {taken}")
         else:
             target = posixpath.relpath(talk.path, posixpath.dirname(path) or ".")
-            page = redirect_page(target, absolute_url(app, talk.path), talk.data["title"])
+            page = redirect_page(target, absolute_url(app, talk.path), talk.talk.title)
             try:
                 write_if_changed(redirects.outdir / path, page)
             except OSError as error:
                 refused.append(f"{path} cannot be written ({error.strerror})")
                 continue
-            redirects.written[path] = talk.entry.id
+            redirects.written[path] = talk.talk.id
     if refused:
         _warn(talk, f"permalink '{_shown(permalink)}' not served at {'; '.join(refused)}")
 
@@ -184,4 +184,4 @@ def _shown(permalink: str) -> str:
 
 
 def _warn(talk: SiteTalk, message: str) -> None:
-    LOGGER.warning(message, location=talk.entry.location, type="seminar", subtype=Code.PERMALINK)
+    LOGGER.warning(message, location=talk.record.location, type="seminar", subtype=Code.PERMALINK)

@@ -1,0 +1,56 @@
+"""``seminar-speakers``: every speaker by surname, with the history of their affiliations
+and their talks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .rows import date_node, talk_link
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+    from ..domain import SeminarDomain, SpeakerTarget
+
+
+def render_speakers(domain: SeminarDomain, builder: Builder, fromdocname: str) -> nodes.Element:
+    container = nodes.container(classes=["seminar-speakers"])
+    for speaker in sorted(domain.speakers().values(), key=lambda s: surname_key(s.key)):
+        block = nodes.container(ids=[speaker.anchor] if speaker.docname == fromdocname else [])
+        block["classes"].append("seminar-speaker-entry")
+        block += nodes.rubric(speaker.name, speaker.name)
+        history = affiliation_history(speaker)
+        if history:
+            block += nodes.paragraph(history, history, classes=["seminar-affiliations"])
+        items = nodes.bullet_list()
+        for record in speaker.talks:
+            title = talk_link(record, builder, fromdocname)
+            items += nodes.list_item(
+                "", nodes.paragraph("", "", date_node(record), nodes.Text(" — "), title)
+            )
+        block += items
+        container += block
+    return container
+
+
+def surname_key(key: str) -> tuple[str, str]:
+    """Speakers in order of their last name, then their whole key."""
+    words = key.split()
+    return (words[-1] if words else "", key)
+
+
+def affiliation_history(speaker: SpeakerTarget) -> str:
+    """``"2021: Univ A; 2024: Univ B"`` (oldest first), or one affiliation when unchanged."""
+    seen: list[tuple[int | None, str]] = []
+    for record in reversed(speaker.talks):
+        for ref in record.speakers:
+            new = not seen or seen[-1][1] != ref.affiliation
+            if ref.key == speaker.key and ref.affiliation and new:
+                seen.append((record.year, ref.affiliation))
+    if len(seen) <= 1:
+        return seen[0][1] if seen else ""
+    return "; ".join(
+        f"{year}: {affiliation}" if year else affiliation for year, affiliation in seen
+    )

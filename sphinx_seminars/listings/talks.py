@@ -1,0 +1,91 @@
+"""``seminar-list``: the selected talks as a list, a table or cards."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..ids import series_anchor
+from ..nodes import seminar_box
+from .rows import row_cells, talk_items
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+    from ..domain import SeminarDomain, SpeakerTarget, TalkRecord
+    from .spec import ListingSpec
+
+
+def listing_box(spec: ListingSpec) -> nodes.Element:
+    """The listing's container; its data attributes tell the page script what it shows."""
+    box = seminar_box(classes=["seminar-list", f"seminar-list-{spec.format}"])
+    box["data-when"] = spec.when
+    box["data-format"] = spec.format
+    box["data-sort"] = spec.sort
+    box["data-limit"] = str(spec.limit or "")
+    box["data-selection"] = spec.selection()
+    return box
+
+
+def render_talks(
+    talks: list[TalkRecord],
+    spec: ListingSpec,
+    domain: SeminarDomain,
+    builder: Builder,
+    fromdocname: str,
+) -> nodes.Element:
+    speakers = domain.speakers()
+    container = listing_box(spec)
+    if spec.series:
+        container["ids"].append(series_anchor(spec.series))
+    if not talks:
+        container += nodes.paragraph("No talks.", "No talks.", classes=["seminar-empty"])
+    elif spec.format == "table":
+        container += _table(talks, speakers, builder, fromdocname)
+    elif spec.format == "cards":
+        container["role"] = "list"
+        for record in talks:
+            container += _card(record, speakers, builder, fromdocname)
+    else:
+        container += talk_items(talks, speakers, builder, fromdocname)
+    return container
+
+
+def _card(
+    record: TalkRecord, speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
+) -> nodes.Element:
+    card = seminar_box(classes=["seminar-card"], role="listitem")
+    when, title, people = row_cells(record, speakers, builder, fromdocname)
+    card += nodes.paragraph("", "", *title, classes=["seminar-card-title"])
+    card += nodes.paragraph("", "", *when, classes=["seminar-card-when"])
+    if people:
+        card += nodes.paragraph("", "", *people, classes=["seminar-card-speakers"])
+    venue = record.talk.venue
+    if venue:
+        card += nodes.paragraph(venue, venue, classes=["seminar-card-venue"])
+    return card
+
+
+def _table(
+    talks: list[TalkRecord],
+    speakers: dict[str, SpeakerTarget],
+    builder: Builder,
+    fromdocname: str,
+) -> nodes.table:
+    table = nodes.table(classes=["seminar-table"])
+    group = nodes.tgroup(cols=3)
+    table += group
+    for width in (15, 55, 30):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += nodes.row(
+        "", *(nodes.entry("", nodes.paragraph(h, h)) for h in ("Date", "Talk", "Speakers"))
+    )
+    body = nodes.tbody()
+    group += body
+    for record in talks:
+        cells = row_cells(record, speakers, builder, fromdocname)
+        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+    return table
