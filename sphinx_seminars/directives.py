@@ -17,8 +17,9 @@ from sphinx.util.docutils import SphinxDirective
 from . import reader
 from .config import get_config
 from .domain import domain_of
+from .ids import slug
 from .localfiles import guard_local_files, links_out_of_source_folder
-from .markdown import render_markdown_into
+from .markdown import is_myst_page, render_markdown_into
 from .model import Talk
 from .problems import Code
 from .render import talk_section
@@ -112,47 +113,35 @@ class SeminarDirective(SphinxDirective):
         return replace(talk, source=relative)
 
     def _read_inline(self) -> tuple[Talk, str]:
+        """The talk of the directive's options (its front matter, as a mapping) and content
+        (its Markdown body, whose lines are lines of the page)."""
         data = {
             key: self.options[option]
             for option, key in INLINE_OPTIONS.items()
             if option in self.options
         }
         if "id" not in data and data.get("title"):
-            data["id"] = nodes.make_id(data["title"])
-        import yaml  # noqa: PLC0415 - only inline talks need it; a no-change rebuild does not
-
-        matter = yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if data else ""
-        text = f"---\n{matter}---\n" + "\n".join(self.content)
+            data["id"] = slug(data["title"]) or data["title"]
         source, line = self.get_source_info()
+        first = self._first_content_line()
         talk = reader.parse_talk(
-            text,
+            "\n".join(self.content),
             source=os.fspath(self.env.doc2path(self.env.docname)),
+            front_matter=data,
+            body_line=first,
             **get_config(self.config).reader_options(),
         )
         location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
-        # the talk was read from options written out as front matter, then the content: a
-        # line of the content is a line of the page, anything else the directive's line
-        matter_end = 2 + matter.count("\n")
-        shift = self._first_content_line() - (matter_end + 1)
-
-        def page_line(read: int) -> int:
-            return read + shift if read > matter_end else line
-
-        shifted = [
-            replace(problem, line=page_line(problem.line) if line else problem.line)
+        # a problem of the options, or of the talk as a whole, is at the directive's line
+        problems = tuple(
+            replace(problem, line=line) if line and problem.line < first else problem
             for problem in talk.problems
-        ]
-        return replace(
-            talk,
-            problems=tuple(shifted),
-            abstract_line=page_line(talk.abstract_line) if talk.abstract else 0,
-            bio_line=page_line(talk.bio_line) if talk.bio else 0,
-            details_line=page_line(talk.details_line) if talk.details else 0,
-        ), location
+        )
+        return replace(talk, problems=problems), location
 
     def _first_content_line(self) -> int:
         """The page line of the directive's first content line."""
-        if hasattr(self.state, "_renderer"):  # MyST counts the offset from the directive
+        if is_myst_page(self.env, self.env.docname):  # MyST counts from the directive
             return self.lineno + self.content_offset + 1
         return self.content_offset + 1
 

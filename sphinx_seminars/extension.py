@@ -14,11 +14,12 @@ from .domain import setup_domain
 from .exports import setup_exports
 from .indices import setup_indices
 from .listings import setup_listings
+from .markdown import setup_markdown
 from .nodes import setup_nodes
 from .static import setup_static
 
 #: Bump when the shape of what the extension keeps in the environment changes.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup_extension(app: Sphinx) -> dict[str, Any]:
@@ -28,6 +29,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_indices(app)
     setup_directives(app)
+    setup_markdown(app)
     setup_listings(app)
     setup_collection(app)
     setup_exports(app)

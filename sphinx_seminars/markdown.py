@@ -1,15 +1,52 @@
-"""Render a talk's Markdown (abstract, bio, details) through MyST, with file line numbers."""
+"""Render a talk's Markdown (abstract, bio, details) through MyST, with file line numbers.
+
+All blocks of a talk go through MyST in one pass: each is fenced in the internal directive
+``seminar-talk-part``, which parses its content in place into a node that says which block it
+is, so the blocks are told apart by node, not by text.  When the page is a MyST page holding
+the talk file itself (a page of a collection, an inline talk), the pass is the page's own
+nested parse; otherwise a MyST parse in a document of its own named after the talk file.
+Either way warnings about the text name the talk file and its lines."""
 
 from __future__ import annotations
 
 import os
+import re
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import FiletypeNotFoundError
+from sphinx.util import get_filetype
 from sphinx.util.docutils import SphinxDirective, new_document
 
-#: A paragraph that separates the blocks of one render; no talk text contains it.
-BREAK = "SEMINARBLOCKBREAK4F7C2A"
+PART = "seminar-talk-part"
+_FENCES = re.compile(r"`{3,}")
+
+
+class seminar_talk_part(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """One Markdown block of a talk while it is parsed; ``index`` says which."""
+
+
+class TalkPartDirective(SphinxDirective):
+    """Internal: the Markdown of one block of a talk, parsed in place."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        part = seminar_talk_part(index=int(self.arguments[0]))
+        self.state.nested_parse(self.content, self.content_offset, part)
+        return [part]
+
+
+def is_myst_page(env: BuildEnvironment, docname: str) -> bool:
+    """Whether a document is read by MyST (its suffix is a Markdown one)."""
+    try:
+        filetype = get_filetype(env.config.source_suffix, env.doc2path(docname))
+    except FiletypeNotFoundError:
+        return False
+    return filetype == "markdown"
 
 
 def render_markdown_into(
@@ -20,17 +57,12 @@ def render_markdown_into(
     directive: SphinxDirective,
 ) -> None:
     """Parse Markdown blocks (each from ``source``, starting at its line) into their
-    containers; headings become rubrics inside them.
-
-    All blocks of a talk go through MyST in one pass.  When the page is the talk file itself
-    (a page of a collection, an inline talk), this is the page's own nested MyST parse;
-    otherwise a MyST parse in a document of its own named after the talk file.  Either way
-    warnings about the text name the talk file and its lines.
-    """
+    containers, all in one MyST pass."""
     ordered = sorted(blocks, key=lambda block: block[1])
-    text = _combine(ordered)
+    text = _fenced(ordered)
     holder = nodes.container()
-    if hasattr(directive.state, "_renderer") and _is_own_page(directive, source):
+    env = directive.env
+    if is_myst_page(env, env.docname) and _is_own_page(directive, source):
         lines = StringList(text.split("\n"), source=source)
         directive.state.nested_parse(lines, -directive.lineno, holder)
     else:  # imported here: MyST's Sphinx renderer brings intersphinx and requests with it
@@ -41,14 +73,9 @@ def render_markdown_into(
         parser.options["document"] = new_document(source, document.settings)
         parser.options["current_node"] = holder
         parser.render(text)
-    targets = iter(container for _, _, container in ordered)
-    target = next(targets)
-    for child in list(holder.children):
-        if isinstance(child, nodes.paragraph) and child.astext() == BREAK:
-            target = next(targets, target)
-            continue
-        holder.remove(child)
-        target += child
+    containers = [container for _, _, container in ordered]
+    for part in holder.findall(seminar_talk_part):
+        containers[part["index"]].extend(part.children)
 
 
 def _is_own_page(directive: SphinxDirective, source: str) -> bool:
@@ -58,17 +85,21 @@ def _is_own_page(directive: SphinxDirective, source: str) -> bool:
     return talk_file == os.path.normpath(env.doc2path(env.docname))
 
 
-def _combine(blocks: list[tuple[str, int, nodes.Element]]) -> str:
-    """One Markdown text of all blocks, each padded down to its own first line."""
+def _fenced(blocks: list[tuple[str, int, nodes.Element]]) -> str:
+    """One Markdown text of all blocks, each fenced in the part directive and padded down so
+    that its first line is its own line in the file (when the blocks leave room)."""
     parts: list[str] = []
-    cursor = 1
-    for index, (markdown, line, _) in enumerate(blocks):
-        if index:
-            parts.append(f"\n\n{BREAK}\n\n")
-            cursor += 4
-        if line > cursor:
-            parts.append("\n" * (line - cursor))
-            cursor = line
-        parts.append(markdown.rstrip("\n"))
-        cursor += markdown.rstrip("\n").count("\n")
+    cursor = 1  # the line the next text starts on
+    for index, (block, line, _) in enumerate(blocks):
+        markdown = block.rstrip("\n")
+        fence = "`" * max([3, *(len(run) + 1 for run in _FENCES.findall(markdown))])
+        opening = max(line - 1, cursor)
+        parts.append("\n" * (opening - cursor))
+        parts.append(f"{fence}{{{PART}}} {index}\n{markdown}\n{fence}\n")
+        cursor = opening + markdown.count("\n") + 3
     return "".join(parts)
+
+
+def setup_markdown(app: Sphinx) -> None:
+    app.add_node(seminar_talk_part)
+    app.add_directive(PART, TalkPartDirective)
