@@ -18,7 +18,7 @@ from . import reader
 from .config import get_config
 from .domain import domain_of
 from .ids import slug
-from .localfiles import guard_local_files, links_out_of_source_folder
+from .localfiles import LocalFiles, links_out_of_source_folder
 from .markdown import is_myst_page, render_markdown_into
 from .model import Talk
 from .problems import Code
@@ -90,8 +90,9 @@ class SeminarDirective(SphinxDirective):
         def render(blocks: list[tuple[str, int, nodes.Element]]) -> None:
             render_markdown_into(blocks, source=talk.source, document=document, directive=self)
 
-        section = talk_section(talk, config, render)
-        guard_local_files(section, self.env, source)
+        local_files = LocalFiles(self.env, source)
+        section = talk_section(talk, config, render, local_files.link)
+        local_files.guard(section)
         self.set_source_info(section)
         location = page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))

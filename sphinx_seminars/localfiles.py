@@ -13,6 +13,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from .problems import Code
+
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
@@ -54,84 +56,57 @@ def inside_source(env: BuildEnvironment, talk_source: str, target: str) -> str |
     return path
 
 
-def guard_local_files(section: nodes.Element, env: BuildEnvironment, talk_source: str) -> None:
-    """Point local links, downloads and images of a rendered talk at files inside the source
-    folder; drop the others with a warning."""
-    for reference in list(section.findall(nodes.reference)):
-        uri = reference.get("refuri", "")
-        if uri and not _SCHEME.match(uri) and not uri.startswith("#"):
-            _local_link(reference, env, talk_source, uri)
-    for download in list(section.findall(addnodes.download_reference)):
-        target = download.get("reftarget", "")
-        path = inside_source(env, talk_source, target)
+class LocalFiles:
+    """The local files one talk names: each is used only when it is a file inside the source
+    folder; any other is a ``seminar.path`` warning and is left out."""
+
+    def __init__(self, env: BuildEnvironment, talk_source: str) -> None:
+        self.env = env
+        self.talk_source = talk_source
+
+    def link(self, text: str, target: str) -> nodes.Node | None:
+        """A download of the file a link names (``slides: slides/talk.pdf``), or None."""
+        path = inside_source(self.env, self.talk_source, target)
         if path is None:
-            _refuse(download, talk_source, target, keep_text=True)
-        else:
-            download["reftarget"] = "/" + path
-    for image in list(section.findall(nodes.image)):
-        uri = image.get("uri", "")
-        if _SCHEME.match(uri) or uri.startswith("data:"):
-            continue
-        path = inside_source(env, talk_source, uri)
-        if path is None:
-            _refuse(image, talk_source, uri, keep_text=False)
-        else:
-            image["uri"] = "/" + path
+            _warn_refused(self.talk_source, target)
+            return None
+        download = addnodes.download_reference(
+            "", "", reftarget="/" + path, refdoc=self.env.docname, refexplicit=True
+        )
+        download += nodes.literal(text, text, classes=["xref", "download"])
+        return download
+
+    def guard(self, section: nodes.Element) -> None:
+        """Images and downloads in the talk's rendered Markdown point at files inside the
+        source folder, or go (the reader lets no local link into Markdown; this holds
+        whatever a future MyST makes of it)."""
+        for download in list(section.findall(addnodes.download_reference)):
+            target = download.get("reftarget", "")
+            if target.startswith("/") and download.get("refdoc") == self.env.docname:
+                continue  # made by link() above
+            path = inside_source(self.env, self.talk_source, target)
+            if path is None:
+                _warn_refused(self.talk_source, target)
+                download.replace_self(nodes.inline(download.astext(), download.astext()))
+            else:
+                download["reftarget"] = "/" + path
+        for image in list(section.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if _SCHEME.match(uri) or uri.startswith("data:"):
+                continue
+            path = inside_source(self.env, self.talk_source, uri)
+            if path is None:
+                _warn_refused(self.talk_source, uri)
+                image.parent.remove(image)
+            else:
+                image["uri"] = "/" + path
 
 
-def _local_link(
-    reference: nodes.reference, env: BuildEnvironment, talk_source: str, uri: str
-) -> None:
-    """A link to a local file (``slides: slides/talk.pdf``) becomes a download of it."""
-    path = inside_source(env, talk_source, uri)
-    if path is None:
-        paragraph = reference.parent
-        _refuse(reference, talk_source, uri, keep_text=False)
-        _tidy_link_list(paragraph)
-        return
-    download = addnodes.download_reference(
-        "", "", reftarget="/" + path, refdoc=env.docname, refexplicit=True
-    )
-    download += nodes.literal(reference.astext(), reference.astext(), classes=["xref", "download"])
-    download["classes"].extend(reference["classes"])
-    reference.replace_self(download)
-
-
-def _tidy_link_list(paragraph: nodes.Element) -> None:
-    """After a link left a list of links, no separator stands doubled or at an end; a list
-    left empty goes with its block."""
-    kept: list[nodes.Node] = []
-    for child in list(paragraph.children):
-        separator = isinstance(child, nodes.Text) and str(child) == ", "
-        if separator and (not kept or _is_separator(kept[-1]) or _is_label(kept[-1])):
-            continue
-        kept.append(child)
-    while kept and _is_separator(kept[-1]):
-        kept.pop()
-    paragraph.children = []
-    paragraph.extend(kept)
-    block = paragraph.parent
-    if all(_is_label(child) for child in kept) and block is not None and block.parent is not None:
-        block.parent.remove(block)
-
-
-def _is_separator(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Text) and str(node) == ", "
-
-
-def _is_label(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.strong) and "seminar-label" in node.get("classes", [])
-
-
-def _refuse(node: nodes.Element, talk_source: str, target: str, *, keep_text: bool) -> None:
+def _warn_refused(talk_source: str, target: str) -> None:
     LOGGER.warning(
         "'%s' is not a file inside the source folder; left out",
         target,
         location=f"{talk_source}:1",
         type="seminar",
-        subtype="path",
+        subtype=Code.PATH,
     )
-    if keep_text and node.astext():
-        node.replace_self(nodes.inline(node.astext(), node.astext()))
-    else:
-        node.parent.remove(node)

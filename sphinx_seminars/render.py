@@ -17,6 +17,10 @@ from .serialize import format_moment
 
 #: Renders Markdown blocks ``(source, first line in the file, container)`` all at once.
 MarkdownRenderer = Callable[[list[tuple[str, int, nodes.Element]]], None]
+#: Makes the link to a local file a talk names (``slides: slides/x.pdf``) from its text and
+#: target: a download of the file, or None (with a warning) when the file may not be used.
+LocalLink = Callable[[str, str], nodes.Node | None]
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
 MONTHS = [
@@ -37,9 +41,10 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def talk_section(
-    talk: Talk, config: SeminarConfig, render_markdown: MarkdownRenderer
+    talk: Talk, config: SeminarConfig, render_markdown: MarkdownRenderer, local_link: LocalLink
 ) -> nodes.section:
-    """The whole talk as one section whose id is the talk's id."""
+    """The whole talk as one section whose id is the talk's id.  ``render_markdown`` renders
+    its Markdown, ``local_link`` links the local files it names."""
     section = nodes.section(ids=[talk_anchor(talk.id)], classes=["seminar-talk"])
     section += nodes.title(talk.title, talk.title)
     markdown: list[tuple[str, int, nodes.Element]] = []
@@ -48,7 +53,7 @@ def talk_section(
         when_block(talk, config),
         venue_block(talk),
         series_block(talk),
-        links_block(talk),
+        links_block(talk, local_link),
         markdown_block(talk.abstract, talk.abstract_line, "seminar-abstract", "Abstract", markdown),
         references_block(talk),
         markdown_block(talk.bio, talk.bio_line, "seminar-bio", "About the speaker", markdown),
@@ -188,14 +193,21 @@ def series_block(talk: Talk) -> nodes.container | None:
     return block
 
 
-def links_block(talk: Talk) -> nodes.container | None:
-    if not talk.links:
+def links_block(talk: Talk, local_link: LocalLink) -> nodes.container | None:
+    """Slides, video and other links; a local file only when ``local_link`` takes it."""
+    links: list[nodes.Node] = []
+    for name, url in talk.links:
+        if _SCHEME.match(url) or url.startswith("#"):
+            links.append(nodes.reference(name, name, refuri=url))
+        elif (local := local_link(name, url)) is not None:
+            links.append(local)
+    if not links:
         return None
     block, paragraph = _labelled("seminar-links", "Links")
-    for index, (name, url) in enumerate(talk.links):
+    for index, link in enumerate(links):
         if index:
             paragraph += nodes.Text(", ")
-        paragraph += nodes.reference(name, name, refuri=url)
+        paragraph += link
     return block
 
 
