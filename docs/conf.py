@@ -1,13 +1,18 @@
 """Sphinx configuration of the sphinx-seminars documentation (built with the extension)."""
 
+import sys
+from pathlib import Path
+
 from sphinx_seminars import __version__
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx-seminars"
 author = "sphinx_seminars developers"
 copyright = "2026, sphinx_seminars developers"
 version = release = __version__
 
-extensions = ["sphinx_seminars"]
+extensions = ["sphinx_seminars", "seminar_reference"]
 seminar_timezone = "Asia/Kolkata"
 
 exclude_patterns = ["_build"]

@@ -16,7 +16,7 @@ from .indices import setup_indices
 from .listings import setup_listings
 from .markdown import setup_markdown
 from .nodes import setup_nodes
-from .static import setup_static
+from .page_assets import setup_page_assets
 
 #: Bump when the shape of what the extension keeps in the environment changes.
 ENV_VERSION = 4
@@ -33,7 +33,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_listings(app)
     setup_collection(app)
     setup_exports(app)
-    setup_static(app)
+    setup_page_assets(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -53,6 +53,6 @@ def mark_index_page(
         context["metatags"] = str(context.get("metatags") or "") + meta
 
 
-def setup_static(app: Sphinx) -> None:
+def setup_page_assets(app: Sphinx) -> None:
     app.connect("builder-inited", add_static_files)
     app.connect("html-page-context", mark_index_page)
