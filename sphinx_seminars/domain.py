@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Set
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,9 +24,17 @@ from .ids import (
     speaker_anchor,
     speaker_key,
     talk_key,
-    talk_speaker_anchor,
 )
 from .problems import Code
+from .records import (
+    CalendarHistory,
+    Listing,
+    Moment,
+    SeminarView,
+    SpeakerRef,
+    SpeakerTarget,
+    TalkRecord,
+)
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -34,143 +42,9 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .listings.spec import ListingSpec
     from .model import Talk
 
 LOGGER = logging.getLogger(__name__)
-Moment = dt.datetime | dt.date
-
-
-class SpeakerRef(NamedTuple):
-    """A speaker of a talk as the domain knows them: their key (spelling, honorific and
-    aliases folded) and what the talk says of them."""
-
-    key: str
-    name: str
-    affiliation: str | None
-    position: str | None
-
-
-class TalkRecord(NamedTuple):
-    """A rendered talk: the talk itself and where it is; plain data, no nodes."""
-
-    talk: Talk
-    docname: str
-    anchor: str
-    location: str
-    """Where the talk is rendered (``page.md:12``)."""
-    speakers: tuple[SpeakerRef, ...]
-    modified: dt.datetime | None
-    """When its talk file last changed (UTC), for calendar and feed time stamps."""
-    abstract_text: str
-    """The abstract as plain text, for the exports (made once, while reading)."""
-
-    @property
-    def id(self) -> str:
-        return self.talk.id
-
-    @property
-    def title(self) -> str:
-        return self.talk.title
-
-    @property
-    def start(self) -> Moment | None:
-        return self.talk.start
-
-    @property
-    def day(self) -> dt.date | None:
-        """The day the talk starts on, in its own zone."""
-        start = self.talk.start
-        return start.date() if isinstance(start, dt.datetime) else start
-
-    @property
-    def year(self) -> int | None:
-        day = self.day
-        return day.year if day else None
-
-
-def chronological_key(start: Moment | None) -> tuple[object, ...]:
-    """Talks in order of their day and wall-clock time; a talk of a day without a time comes
-    before the timed talks of that day."""
-    if start is None:
-        return (1,)
-    if isinstance(start, dt.datetime):
-        offset = start.utcoffset() or dt.timedelta(0)
-        return (0, start.date(), 1, start.time().replace(tzinfo=None), offset)
-    return (0, start, 0)
-
-
-class SpeakerTarget(NamedTuple):
-    """Where a speaker link goes, and what is known of the speaker."""
-
-    key: str
-    name: str
-    docname: str
-    anchor: str
-    talks: tuple[TalkRecord, ...]
-
-
-class CalendarHistory(NamedTuple):
-    """When a talk was last published in the calendars, and its SEQUENCE number then."""
-
-    start: Moment | None
-    end: Moment | None
-    sequence: int
-
-
-class SeminarView:
-    """Lookups derived from the domain's data; never stored in the environment."""
-
-    def __init__(self, talks_by_doc: dict[str, list[TalkRecord]], speaker_page: str | None) -> None:
-        seen: dict[str, TalkRecord] = {}
-        for docname in sorted(talks_by_doc):
-            for record in talks_by_doc[docname]:
-                seen.setdefault(talk_key(record.id), record)
-        chronological = sorted(seen.values(), key=lambda r: (chronological_key(r.start), r.id))
-        self.chronological = chronological
-        self.talks = sorted(seen.values(), key=_newest_first, reverse=True)
-        self.by_key = seen
-        self.position = {talk_key(r.id): index for index, r in enumerate(chronological)}
-        self.speakers = _speaker_targets(self.talks, speaker_page)
-        self.series: dict[str, tuple[str, list[TalkRecord]]] = {}
-        for record in self.talks:
-            if record.talk.series:
-                entry: tuple[str, list[TalkRecord]] = (record.talk.series, [])
-                self.series.setdefault(series_key(record.talk.series), entry)[1].append(record)
-
-    def neighbours(self, talk_id: str) -> tuple[TalkRecord | None, TalkRecord | None]:
-        """The talks just before and after one in time (talks without a date come last)."""
-        index = self.position.get(talk_key(talk_id))
-        if index is None:
-            return None, None
-        before = self.chronological[index - 1] if index > 0 else None
-        after = self.chronological[index + 1] if index + 1 < len(self.chronological) else None
-        return before, after
-
-
-def _newest_first(record: TalkRecord) -> tuple[object, ...]:
-    """A key for ``sorted(..., reverse=True)``: newest first, then by id (descending), talks
-    without a date last."""
-    return (record.start is not None, chronological_key(record.start), record.id)
-
-
-def _speaker_targets(talks: list[TalkRecord], speaker_page: str | None) -> dict[str, SpeakerTarget]:
-    talks_of: dict[str, list[TalkRecord]] = {}
-    names: dict[str, str] = {}
-    for record in talks:
-        for speaker in record.speakers:
-            talks_of.setdefault(speaker.key, []).append(record)
-            names.setdefault(speaker.key, speaker.name)
-    targets = {}
-    for key, their_talks in talks_of.items():
-        if speaker_page is not None:
-            docname, anchor = speaker_page, speaker_anchor(key)
-        else:
-            latest = their_talks[0]
-            number = next(i for i, s in enumerate(latest.speakers, start=1) if s.key == key)
-            docname, anchor = latest.docname, talk_speaker_anchor(latest.id, number)
-        targets[key] = SpeakerTarget(key, names[key], docname, anchor, tuple(their_talks))
-    return targets
 
 
 class SeminarDomain(Domain):
@@ -190,7 +64,7 @@ class SeminarDomain(Domain):
     }
     initial_data = {  # noqa: RUF012
         "talks": {},  # docname -> [TalkRecord], in document order
-        "listings": {},  # docname -> [ListingSpec] of the listings shown on it
+        "listings": {},  # docname -> [Listing] of the listings shown on it
         "xrefs": {},  # docname -> [(type, target)] of the seminar references on it
         "calendar": {},  # talk key -> CalendarHistory: the SEQUENCE history of calendars
         "digests": {},  # docname -> digest of what its listings and links show now
@@ -224,7 +98,7 @@ class SeminarDomain(Domain):
         self._changed()
         return record
 
-    def note_listing(self, docname: str, spec: ListingSpec) -> None:
+    def note_listing(self, docname: str, spec: Listing) -> None:
         """Remember that ``docname`` shows talks of other documents, and which."""
         self.data["listings"].setdefault(docname, []).append(spec)
         self._changed()
@@ -309,7 +183,7 @@ class SeminarDomain(Domain):
 
     # -- pages that show talks of other pages -------------------------------------------
 
-    def listings_on(self, docname: str) -> list[ListingSpec]:
+    def listings_on(self, docname: str) -> list[Listing]:
         return list(self.data["listings"].get(docname, []))
 
     def xrefs_on(self, docname: str) -> list[tuple[str, str]]:

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from ..collection import is_talk_page
 from ..config import get_config
-from ..domain import TalkRecord, domain_of
+from ..domain import domain_of
+from ..records import TalkRecord
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -15,10 +15,11 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..config import get_config
-from ..domain import CalendarHistory, domain_of
+from ..domain import domain_of
 from ..ids import talk_anchor, talk_calendar_path
 from ..nodes import seminar_calendar_link
 from ..problems import Code
+from ..records import CalendarHistory
 from .calendar_time import ZONED_YEARS, as_utc, calendar_moment, days_before, end_after, next_day
 from .common import (
     EXPORT_BUILDERS,

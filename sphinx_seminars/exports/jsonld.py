@@ -6,7 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..config import get_config
-from ..domain import TalkRecord, domain_of
+from ..domain import domain_of
+from ..records import TalkRecord
 from ..serialize import format_moment
 from .common import EXPORT_BUILDERS, absolute_url, talk_path
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from ..domain import SeminarDomain, TalkRecord
+    from ..domain import SeminarDomain
+    from ..records import TalkRecord
 
 #: Builders that put the whole project into one document: the archive holds the talks.
 ONE_DOCUMENT_BUILDERS = frozenset({"latex", "texinfo", "man", "singlehtml", "rinoh"})

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import get_config
-from ..domain import SeminarDomain, TalkRecord, domain_of
+from ..domain import SeminarDomain, domain_of
+from ..records import TalkRecord
 from .select import select
+from .spec import ListingSpec
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,6 +59,8 @@ def page_digest(domain: SeminarDomain, docname: str, today: dt.date) -> str:
         return [(shown(t), [speakers[s.key][:4] for s in t.speakers]) for t in talks]
 
     for spec in domain.listings_on(docname):
+        if not isinstance(spec, ListingSpec):
+            continue
         if spec.kind == "speakers":
             seen: object = sorted(
                 (key, s.name, s.docname, s.anchor, [shown(t) for t in s.talks])

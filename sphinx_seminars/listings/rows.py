@@ -15,7 +15,7 @@ from ..serialize import format_moment
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
-    from ..domain import SpeakerTarget, TalkRecord
+    from ..records import SpeakerTarget, TalkRecord
 
 #: The heading of the talks without a date, in the archive and the seminar index.
 NO_DATE = "Date to be announced"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..domain import TalkRecord, chronological_key
 from ..ids import fold, series_key
+from ..records import TalkRecord, chronological_key
 
 if TYPE_CHECKING:
     from ..domain import SeminarDomain

@@ -12,7 +12,8 @@ from .rows import date_node, talk_link
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
-    from ..domain import SeminarDomain, SpeakerTarget
+    from ..domain import SeminarDomain
+    from ..records import SpeakerTarget
 
 
 def render_speakers(domain: SeminarDomain, builder: Builder, fromdocname: str) -> nodes.Element:

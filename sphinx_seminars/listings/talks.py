@@ -13,7 +13,8 @@ from .rows import row_cells, talk_items
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
-    from ..domain import SeminarDomain, SpeakerTarget, TalkRecord
+    from ..domain import SeminarDomain
+    from ..records import SpeakerTarget, TalkRecord
     from .spec import ListingSpec
 
 
