@@ -17,8 +17,8 @@ from functools import lru_cache
 from .text.clean import clean_text
 
 
-class Role(str, Enum):
-    """What a body section holds."""
+class Part(str, Enum):
+    """What a body section holds (its part of the talk)."""
 
     PREAMBLE = "preamble"
     SPEAKER = "speaker"
@@ -37,7 +37,7 @@ class Role(str, Enum):
 class Section:
     """A heading (empty for the text before the first one) and the lines under it."""
 
-    role: Role
+    part: Part
     heading: str
     line: int
     lines: list[str] = field(default_factory=list)
@@ -59,16 +59,16 @@ class Section:
 _HEADING = re.compile(r" {0,3}(#{1,6})(.*)")
 _SPEAKER = r"(?:(?:the )?speakers?|presenters?|instructors?|lecturers?)"
 _AFFIL = r"(?:af+[il]+[ia]*tions?|af+l[ia]+tions?|affiliation)"
-# Each role: a pattern matched against the folded heading (lower case, words only).
-_ROLES: list[tuple[Role, re.Pattern[str]]] = [
-    (Role.SPEAKER, re.compile(rf"^(?:{_SPEAKER}(?: and {_AFFIL})?|{_AFFIL}|speaker details)$")),
-    (Role.WHEN, re.compile(r"^(?:when|date and time|date time|time and date|date|time)$")),
-    (Role.DATES, re.compile(r"^(?:class|course|workshop|event) dates$")),
-    (Role.TIMES, re.compile(r"^(?:class|course|workshop|event) times$")),
-    (Role.VENUE, re.compile(r"^(?:venue|location|where|place|mode|room|venue and mode)$")),
-    (Role.LINK, re.compile(r"^(?:talk|meeting|zoom|teams|online|webinar) link$")),
+# Each part: a pattern matched against the folded heading (lower case, words only).
+_PARTS: list[tuple[Part, re.Pattern[str]]] = [
+    (Part.SPEAKER, re.compile(rf"^(?:{_SPEAKER}(?: and {_AFFIL})?|{_AFFIL}|speaker details)$")),
+    (Part.WHEN, re.compile(r"^(?:when|date and time|date time|time and date|date|time)$")),
+    (Part.DATES, re.compile(r"^(?:class|course|workshop|event) dates$")),
+    (Part.TIMES, re.compile(r"^(?:class|course|workshop|event) times$")),
+    (Part.VENUE, re.compile(r"^(?:venue|location|where|place|mode|room|venue and mode)$")),
+    (Part.LINK, re.compile(r"^(?:talk|meeting|zoom|teams|online|webinar) link$")),
     (
-        Role.ABSTRACT,
+        Part.ABSTRACT,
         re.compile(
             r"^(?:abstract(?: of (?:the )?talk)?|talk abstract|summary|description|overview"
             r"|about (?:the )?(?:talk|lecture|seminar|workshop|course|event)"
@@ -76,14 +76,14 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
         ),
     ),
     (
-        Role.BIO,
+        Part.BIO,
         re.compile(
             r"^(?:(?:short |brief |speaker s? |speakers? )?bio(?:graphy| data|sketch|graphical"
             r" sketch)?|biographical sketch|about (?:the )?speakers?|speakers? biography"
             r"|short introduction)$"
         ),
     ),
-    (Role.HOST, re.compile(r"^(?:host|hosts|hosted by|chair|convener)$")),
+    (Part.HOST, re.compile(r"^(?:host|hosts|hosted by|chair|convener)$")),
 ]
 
 
@@ -96,34 +96,34 @@ def fold_heading(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # an archive words its headings the same way in every file
-def classify_heading(heading: str) -> tuple[Role, str]:
-    """The role of a heading and any content written inside the heading line itself.
+def classify_heading(heading: str) -> tuple[Part, str]:
+    """The part of a heading and any content written inside the heading line itself.
 
     ``"Abstract:Inspired by"`` gives (ABSTRACT, "Inspired by"); ``"Mode Online"`` gives
     (VENUE, "Online"); an unknown heading gives (OTHER, "").
     """
     heading = clean_text(heading).strip()
-    role = _match_role(heading)
-    if role is not None:
-        return role, ""
+    part = _match_part(heading)
+    if part is not None:
+        return part, ""
     if ":" in heading:
         label, _, rest = heading.partition(":")
-        role = _match_role(label)
-        if role is not None:
-            return role, rest.strip()
+        part = _match_part(label)
+        if part is not None:
+            return part, rest.strip()
     words = heading.split()
     for size in range(min(4, len(words) - 1), 0, -1):
-        role = _match_role(" ".join(words[:size]))
-        if role in (Role.VENUE, Role.WHEN, Role.LINK):
-            return role, " ".join(words[size:])
-    return Role.OTHER, ""
+        part = _match_part(" ".join(words[:size]))
+        if part in (Part.VENUE, Part.WHEN, Part.LINK):
+            return part, " ".join(words[size:])
+    return Part.OTHER, ""
 
 
-def _match_role(label: str) -> Role | None:
+def _match_part(label: str) -> Part | None:
     folded = fold_heading(label)
-    for role, pattern in _ROLES:
+    for part, pattern in _PARTS:
         if pattern.match(folded):
-            return role
+            return part
     return None
 
 
@@ -132,12 +132,12 @@ def split_sections(body: str, first_line: int) -> list[Section]:
 
     The text before the first heading is a PREAMBLE section with an empty heading.
     """
-    current = Section(Role.PREAMBLE, "", first_line, first_line=first_line)
+    current = Section(Part.PREAMBLE, "", first_line, first_line=first_line)
     sections = [current]
     for number, line, heading in _lines_and_headings(body, first_line):
         if heading:
-            role, inline = classify_heading(heading)
-            current = Section(role, clean_text(heading).strip(), number, first_line=number + 1)
+            part, inline = classify_heading(heading)
+            current = Section(part, clean_text(heading).strip(), number, first_line=number + 1)
             if inline:
                 current.lines.append(inline)
                 current.first_line = number
@@ -174,6 +174,6 @@ def escape_headings(markdown: str) -> str:
     ...), so that it stays one text when it is the body of a talk file written out."""
     lines = markdown.split("\n")
     for index, line, heading in _lines_and_headings(markdown, 0):
-        if heading and classify_heading(heading)[0] is not Role.OTHER:
+        if heading and classify_heading(heading)[0] is not Part.OTHER:
             lines[index] = "\\" + line.lstrip(" ")
     return "\n".join(lines)

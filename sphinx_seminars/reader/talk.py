@@ -16,7 +16,7 @@ from .frontmatter import front_matter_of, split_front_matter
 from .frontmatter_keys import LINK_KEYS, unknown_keys
 from .options import ReaderOptions, options_of
 from .references import split_references
-from .sections import Role, escape_headings, split_sections
+from .sections import Part, escape_headings, split_sections
 from .series import series_from_text, series_from_title
 from .speakers import parse_speaker_block, parse_speaker_value
 from .text.clean import collapse_spaces, drop_control_characters, normalise_newlines
@@ -103,7 +103,7 @@ def parse_talk(
     abstract, abstract_line, abstract_from_key = _abstract(draft)
     details, details_line = _details(draft, abstract_from_body=not abstract_from_key)
     abstract, references = split_references(abstract)
-    bio, bio_line = _markdown_field(draft, "bio", Role.BIO)
+    bio, bio_line = _markdown_field(draft, "bio", Part.BIO)
     venue, online_url = _venue(draft)
     talk_id, id_line = _talk_id(draft, title)
     speakers = tuple(_speakers(draft))
@@ -148,7 +148,7 @@ def _title(draft: Draft) -> tuple[str, dt.date | None]:
     _, title = draft.text("title")
     title = strip_html(title) if title else None
     if not title:
-        heading = next((s for s in draft.sections if s.role is Role.OTHER), None)
+        heading = next((s for s in draft.sections if s.part is Part.OTHER), None)
         title = strip_html(heading.heading[:500]) if heading else None
     if title:
         title, title_date = parse_title_date(_drop_stray_quotes(title))
@@ -193,7 +193,7 @@ def _speakers(draft: Draft) -> list[Speaker]:
         )
         draft.problems.extend(problems)
     else:
-        section = draft.section(Role.SPEAKER)
+        section = draft.section(Part.SPEAKER)
         speakers = (
             parse_speaker_block(html_to_lines(draft.section_text(section))) if section else []
         )
@@ -253,7 +253,7 @@ def _when(draft: Draft, default_timezone: str | None) -> When:
         zone_name = text_of(zone)
         if tz_key and zone_name is None:
             draft.complain(tz_key, f"'{tz_key}' should be text, not {kind_of(zone)}; ignored")
-        parts = [s for s in (draft.section(r) for r in (Role.WHEN, Role.DATES, Role.TIMES)) if s]
+        parts = [s for s in (draft.section(r) for r in (Part.WHEN, Part.DATES, Part.TIMES)) if s]
         if not parts:
             draft.warn(1, Code.NO_DATE, "no date: neither a date key nor a 'When' section")
             timezone = (
@@ -274,19 +274,19 @@ def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _markdown_field(draft: Draft, group: str, role: Role) -> tuple[str, int]:
-    markdown, line, _ = _markdown_source(draft, group, role)
+def _markdown_field(draft: Draft, group: str, part: Part) -> tuple[str, int]:
+    markdown, line, _ = _markdown_source(draft, group, part)
     return markdown, line
 
 
-def _markdown_source(draft: Draft, group: str, role: Role) -> tuple[str, int, bool]:
+def _markdown_source(draft: Draft, group: str, part: Part) -> tuple[str, int, bool]:
     """(Markdown, line, whether it came from a front-matter key) of the abstract or bio."""
     key, value = draft.value(group)
     if key:
         if is_text_like(value):
             return draft.markdown(str(value)), draft.matter.line_of(key), True
         draft.complain(key, f"'{key}' should be text, not {kind_of(value)}; ignored")
-    section = draft.section(role)
+    section = draft.section(part)
     if section is not None:
         return draft.markdown(section.text), section.content_line, False
     return "", 0, False
@@ -294,11 +294,11 @@ def _markdown_source(draft: Draft, group: str, role: Role) -> tuple[str, int, bo
 
 def _has_headings(draft: Draft) -> bool:
     """Whether the body is organised under recognised headings (department style)."""
-    return any(s.role not in (Role.PREAMBLE, Role.OTHER) for s in draft.sections)
+    return any(s.part not in (Part.PREAMBLE, Part.OTHER) for s in draft.sections)
 
 
 def _abstract(draft: Draft) -> tuple[str, int, bool]:
-    markdown, line, from_key = _markdown_source(draft, "abstract", Role.ABSTRACT)
+    markdown, line, from_key = _markdown_source(draft, "abstract", Part.ABSTRACT)
     if markdown or from_key or _has_headings(draft):
         return markdown, line, from_key
     body = draft.matter.body
@@ -316,7 +316,7 @@ def _details(draft: Draft, abstract_from_body: bool) -> tuple[str, int]:
     parts: list[str] = []
     line = 0
     for section in draft.sections:
-        if section.role not in (Role.PREAMBLE, Role.OTHER, Role.HOST) or not section.text.strip():
+        if section.part not in (Part.PREAMBLE, Part.OTHER, Part.HOST) or not section.text.strip():
             continue
         heading = escape_markdown(strip_html(section.heading))
         text = draft.markdown(section.text)
@@ -350,8 +350,8 @@ def _venue(draft: Draft) -> tuple[str | None, str | None]:
         return strip_html(venue) or None, online_url
     if key:
         draft.complain(key, f"'{key}' should be text, not {kind_of(value)}; ignored")
-    section = draft.section(Role.VENUE)
-    link = draft.section(Role.LINK)
+    section = draft.section(Part.VENUE)
+    link = draft.section(Part.LINK)
     place, url = parse_venue(draft.section_text(section)) if section else (None, None)
     if link is not None:
         url = url or parse_venue(draft.section_text(link))[1]
@@ -364,13 +364,13 @@ def _series(draft: Draft, title: str) -> str | None:
         return strip_html(value or "") or None
     if not _has_headings(draft):  # prose under front matter names no series by itself
         return series_from_title(title)
-    texts = [s.text[:_SERIES_WINDOW] for s in draft.sections if s.role is Role.PREAMBLE]
-    texts += [s.heading[:_SERIES_WINDOW] for s in draft.sections if s.role is Role.OTHER]
+    texts = [s.text[:_SERIES_WINDOW] for s in draft.sections if s.part is Part.PREAMBLE]
+    texts += [s.heading[:_SERIES_WINDOW] for s in draft.sections if s.part is Part.OTHER]
     # a banner heading ("Division of ...") may name the series on its first line
     texts += [
         s.text[:_SERIES_WINDOW].strip().split("\n")[0]
         for s in draft.sections
-        if s.role is Role.OTHER
+        if s.part is Part.OTHER
     ]
     for text in texts:
         plain = "\n".join(line for line in html_to_lines(text) if line)
@@ -430,7 +430,7 @@ def _check_dates(
     day = _as_date(start)
     if day is None:
         return
-    line = next((s.content_line for s in draft.sections if s.role is Role.WHEN), 1)
+    line = next((s.content_line for s in draft.sections if s.part is Part.WHEN), 1)
     if title_date and title_date != day:
         draft.warn(
             draft.matter.line_of("title"),
