@@ -21,16 +21,43 @@ class Part(str, Enum):
     """What a body section holds (its part of the talk)."""
 
     PREAMBLE = "preamble"
+    TITLE = "title"
     SPEAKER = "speaker"
     WHEN = "when"
     DATES = "dates"
     TIMES = "times"
     VENUE = "venue"
     LINK = "link"
+    RECORDING = "recording"
     ABSTRACT = "abstract"
     BIO = "bio"
+    ADVISOR = "advisor"
+    EXAMINER = "examiner"
+    CHAIR = "chair"
     HOST = "host"
+    CONVENER = "convener"
+    ORGANIZER = "organizer"
     OTHER = "other"
+
+
+#: The parts that name people in a role other than speaker, and the role (``model.ROLES``).
+ROLE_PARTS: dict[Part, str] = {
+    Part.ADVISOR: "advisor",
+    Part.EXAMINER: "examiner",
+    Part.CHAIR: "chair",
+    Part.HOST: "host",
+    Part.CONVENER: "convener",
+    Part.ORGANIZER: "organizer",
+}
+#: Parts whose text runs on under sub-headings of their own (an abstract's "Methods").
+_CONTENT_PARTS = frozenset({Part.ABSTRACT, Part.BIO})
+#: Parts that a plain "Label: value" line at the start of a paragraph opens (bold and italic
+#: labels open any part).
+_PLAIN_LABEL_PARTS = frozenset(
+    {Part.TITLE, Part.SPEAKER, Part.WHEN, Part.VENUE, Part.ABSTRACT, Part.BIO} | set(ROLE_PARTS)
+)
+#: The level of a section opened by a label: below every heading.
+LABEL_LEVEL = 7
 
 
 @dataclass
@@ -42,6 +69,7 @@ class Section:
     line: int
     lines: list[str] = field(default_factory=list)
     first_line: int = 0
+    level: int = 0  # 1-6 for a heading, LABEL_LEVEL for a label, 0 for the preamble
 
     @property
     def text(self) -> str:
@@ -57,22 +85,39 @@ class Section:
 
 
 _HEADING = re.compile(r" {0,3}(#{1,6})(.*)")
-_SPEAKER = r"(?:(?:the )?speakers?|presenters?|instructors?|lecturers?)"
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+_LIST_ITEM = re.compile(r"\s*(?:[-+*]|\d+[.)])\s")
+#: A bold, italic or HTML-bold label at the start of a line, its text and what follows:
+#: "**Abstract:** text", "__Abstract.__ text", "*Title:* text", "<b>Speaker</b>: name".
+_MARKED_LABEL = re.compile(
+    r" {0,3}(?:(?P<mark>\*\*|__|\*|_)(?P<marked>[^*_<>\n]{1,50}?)(?P=mark)"
+    r"|<(?P<tag>b|strong|em|i)>(?P<tagged>[^<>\n]{1,50}?)</(?P=tag)>)"
+    r"[ \t]*(?P<rest>[:.]?(?:[ \t].*)?)"
+)
+#: A plain label at the start of a paragraph: "Title: text", "Speaker(s): name".
+_PLAIN_LABEL = re.compile(r" {0,3}(?P<label>[^\W\d_][\w ’'()&/-]{0,40}?)[ \t]*:(?P<rest>.*)")
+_SPEAKER = (
+    r"(?:(?:the |confirmed |invited |keynote |guest )?speakers?|presenters?|presented by"
+    r"|instructors?|lecturers?|authors?|candidate|resource persons?)"
+)
 _AFFIL = r"(?:af+[il]+[ia]*tions?|af+l[ia]+tions?|affiliation)"
+_WORK = r"(?:talk|thesis|seminar|lecture|presentation|paper|event|workshop|symposium|course)"
 # Each part: a pattern matched against the folded heading (lower case, words only).
 _PARTS: list[tuple[Part, re.Pattern[str]]] = [
     (Part.SPEAKER, re.compile(rf"^(?:{_SPEAKER}(?: and {_AFFIL})?|{_AFFIL}|speaker details)$")),
+    (Part.TITLE, re.compile(rf"^(?:(?:{_WORK} )?title(?: of (?:the )?{_WORK})?|topic|talk)$")),
     (Part.WHEN, re.compile(r"^(?:when|date and time|date time|time and date|date|time)$")),
     (Part.DATES, re.compile(r"^(?:class|course|workshop|event) dates$")),
     (Part.TIMES, re.compile(r"^(?:class|course|workshop|event) times$")),
     (Part.VENUE, re.compile(r"^(?:venue|location|where|place|mode|room|venue and mode)$")),
     (Part.LINK, re.compile(r"^(?:talk|meeting|zoom|teams|online|webinar) link$")),
+    (Part.RECORDING, re.compile(r"^(?:recording|video|video recording|youtube)$")),
     (
         Part.ABSTRACT,
         re.compile(
             r"^(?:abstract(?: of (?:the )?talk)?|talk abstract|summary|description|overview"
             r"|about (?:the )?(?:talk|lecture|seminar|workshop|course|event)"
-            r"|introduction and overview|course description)$"
+            rf"|introduction and overview|{_WORK} description)$"
         ),
     ),
     (
@@ -83,7 +128,23 @@ _PARTS: list[tuple[Part, re.Pattern[str]]] = [
             r"|short introduction)$"
         ),
     ),
-    (Part.HOST, re.compile(r"^(?:host|hosts|hosted by|chair|convener)$")),
+    (
+        Part.ADVISOR,
+        re.compile(
+            r"^(?:(?:faculty |thesis |research |phd )?(?:advis[eo]r|supervisor|guide)s?(?: s)?"
+            r"|supervised by|advised by)$"
+        ),
+    ),
+    (Part.EXAMINER, re.compile(r"^(?:(?:external |internal |thesis )?examiners?(?: s)?)$")),
+    (
+        Part.CHAIR,
+        re.compile(
+            r"^(?:(?:session )?chair(?:person|man|woman)?s?|chaired by|moderat(?:or|ed by))$"
+        ),
+    ),
+    (Part.HOST, re.compile(r"^(?:hosts?|hosted by)$")),
+    (Part.CONVENER, re.compile(r"^(?:conven[eo]rs?(?: s)?)$")),
+    (Part.ORGANIZER, re.compile(r"^(?:organi[sz]ers?(?: s)?|organi[sz]ed by)$")),
 ]
 
 
@@ -130,34 +191,120 @@ def _match_part(label: str) -> Part | None:
 def split_sections(body: str, first_line: int) -> list[Section]:
     """Sections of ``body`` (``first_line`` is the file line of its first line).
 
-    The text before the first heading is a PREAMBLE section with an empty heading.
+    The text before the first heading is a PREAMBLE section with an empty heading.  A section
+    starts at a ``#`` or Setext heading, or at a label that names a known part ("**Abstract:**",
+    "__Speaker.__", a plain "Title:" opening a paragraph).  Unknown sub-headings of an
+    abstract or a bio stay in it, as bold lines.
     """
     current = Section(Part.PREAMBLE, "", first_line, first_line=first_line)
     sections = [current]
-    for number, line, heading in _lines_and_headings(body, first_line):
-        if heading:
-            part, inline = classify_heading(heading)
-            current = Section(part, clean_text(heading).strip(), number, first_line=number + 1)
-            if inline:
-                current.lines.append(inline)
-                current.first_line = number
-            sections.append(current)
-        else:
+    for number, line, heading, level in _lines_and_headings(body, first_line):
+        opening = _opening(current, number, line, heading, level)
+        if opening is None:
             current.lines.append(line)
+        elif (
+            opening.part is Part.OTHER
+            and current.part in _CONTENT_PARTS
+            and (opening.level > current.level)
+        ):
+            current.lines.append(f"**{opening.heading}**")  # a sub-heading of an abstract
+        else:
+            current = opening
+            sections.append(current)
     return sections
 
 
-def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
-    """(file line, line, heading text or "") for each line; no heading inside a fence."""
+def _opening(current: Section, number: int, line: str, heading: str, level: int) -> Section | None:
+    """The section a line opens (a heading, a Setext underline or a label), or None."""
+    if level == _SETEXT_LEVEL:  # the line before was the heading: take it back
+        heading = current.lines.pop().strip()
+        level, number = (1 if line.lstrip()[0] == "=" else 2), number - 1
+    if heading:
+        part, inline = classify_heading(heading)
+    else:
+        found = _label(line, current)
+        if found is None:
+            return None
+        part, heading, inline = found
+        level = LABEL_LEVEL
+    section = Section(part, clean_text(heading).strip(), number, first_line=number + 1, level=level)
+    if inline:
+        section.lines.append(inline)
+        section.first_line = number
+    return section
+
+
+def _label(line: str, current: Section) -> tuple[Part, str, str] | None:
+    """(part, label, text after it) of a line that opens a part with a label, or None."""
+    start = line.lstrip(" ")[:1]
+    if start in ("*", "_", "<"):
+        marked = _MARKED_LABEL.fullmatch(line)
+        if marked is None:
+            return None
+        label = (marked["marked"] or marked["tagged"]).strip().rstrip(":.").strip()
+        part = _label_part(label)
+        if part is None:
+            return None
+        return part, label, marked["rest"].lstrip(":.").strip()
+    if ":" not in line[:50] or not start.isalpha():
+        return None
+    previous = next((text for text in reversed(current.lines) if text.strip()), None)
+    after_blank = not current.lines or not current.lines[-1].strip()
+    if not after_blank and not (current.level == LABEL_LEVEL and previous == current.lines[-1]):
+        return None
+    plain = _PLAIN_LABEL.fullmatch(line)
+    if plain is None:
+        return None
+    part = _label_part(plain["label"])
+    if part not in _PLAIN_LABEL_PARTS:
+        return None
+    assert part is not None
+    return part, plain["label"].strip(), plain["rest"].strip()
+
+
+@lru_cache(maxsize=4096)
+def _label_part(label: str) -> Part | None:
+    """The known part a label names (None for an unknown one)."""
+    return _match_part(label)
+
+
+_SETEXT_LEVEL = -1  # the level _lines_and_headings gives a Setext underline
+
+
+def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, str, int]]:
+    """(file line, line, heading text or "", level) for each line: a ``#`` heading's level,
+    ``_SETEXT_LEVEL`` for the underline of a Setext heading (the line before is the
+    heading), 0 else; no heading inside a fence."""
     fenced = False
+    before, last = "", ""  # the two lines before, for Setext headings
     for number, line in enumerate(body.split("\n"), start=first_line):
-        if "#" not in line and "```" not in line and "~~~" not in line:
-            yield number, line, ""  # the common case, decided without copying the line
+        first = line.lstrip(" ")[:1]
+        if first not in ("#", "=", "-", "`", "~"):
+            before, last = last, line
+            yield number, line, "", 0  # the common case, decided without copying the line
             continue
         start = line.lstrip()[:3]
         if start in ("```", "~~~"):
             fenced = not fenced
-        yield number, line, "" if fenced or start[:1] != "#" else heading_text(line)
+        if fenced:
+            yield number, line, "", 0
+        elif first == "#":
+            match = _HEADING.fullmatch(line)
+            yield number, line, heading_text(line), len(match.group(1)) if match else 0
+        elif (
+            first in "=-"
+            and last.strip()
+            and not before.strip()
+            and _SETEXT.fullmatch(line)
+            and not _LIST_ITEM.match(last)
+            and not last.lstrip().startswith(("#", ">", "|"))
+        ):
+            yield number, line, "", _SETEXT_LEVEL
+            before, last = last, ""  # the underline ends the paragraph
+            continue
+        else:
+            yield number, line, "", 0
+        before, last = last, line
 
 
 def heading_text(line: str) -> str:
@@ -170,10 +317,16 @@ def heading_text(line: str) -> str:
 
 
 def escape_headings(markdown: str) -> str:
-    """Markdown in which no line reads as a heading of a known part (``Abstract``, ``When``,
-    ...), so that it stays one text when it is the body of a talk file written out."""
+    """Markdown in which no line reads as a heading or label of a known part (``Abstract``,
+    ``When``, ...), so that it stays one text when it is the body of a talk file written
+    out."""
     lines = markdown.split("\n")
-    for index, line, heading in _lines_and_headings(markdown, 0):
-        if heading and classify_heading(heading)[0] is not Part.OTHER:
+    for index, line, heading, level in _lines_and_headings(markdown, 0):
+        known = heading or (lines[index - 1] if level == _SETEXT_LEVEL else "")
+        if known and classify_heading(known)[0] is not Part.OTHER:
             lines[index] = "\\" + line.lstrip(" ")
+        elif not heading and line.lstrip(" ")[:1] in ("*", "_", "<"):
+            found = _MARKED_LABEL.fullmatch(line)
+            if found and _label_part((found["marked"] or found["tagged"]).strip().rstrip(":.")):
+                lines[index] = "\\" + line.lstrip(" ")
     return "\n".join(lines)
