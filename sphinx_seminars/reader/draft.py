@@ -37,6 +37,7 @@ class Draft:
     options: ReaderOptions = field(default_factory=ReaderOptions)
     problems: list[Problem] = field(default_factory=list)
     complained: set[tuple[str, Code]] = field(default_factory=set)  # (key, code) said once
+    consumed: set[int] = field(default_factory=set)  # sections read for a field, not details
 
     def warn(self, line: int, code: Code, message: str, level: Level = "warning") -> None:
         self.problems.append(Problem(line, code, message, level))

@@ -208,6 +208,18 @@ def split_front_matter(text: str) -> FrontMatter:
     return result
 
 
+def lift_tables(matter: FrontMatter, tables: tuple[str, ...]) -> None:
+    """Give the keys of nested tables (Zola's ``[extra]``, Hugo's ``[params]``) as top-level
+    keys, at the table's line; a top-level key of the same name wins."""
+    for table in tables:
+        value = matter.data.get(table)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if str(key) not in matter.data:
+                    matter.data[str(key)] = item
+                    matter.key_lines.setdefault(str(key), matter.line_of(table))
+
+
 def front_matter_of(data: Mapping[str, object], body: str, body_line: int) -> FrontMatter:
     """The front matter of already parsed keys and values, before a body starting at file
     line ``body_line``; the keys have no lines (0).  The values are copied in the shapes YAML

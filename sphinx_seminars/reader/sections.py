@@ -56,6 +56,9 @@ _CONTENT_PARTS = frozenset({Part.ABSTRACT, Part.BIO})
 _PLAIN_LABEL_PARTS = frozenset(
     {Part.TITLE, Part.SPEAKER, Part.WHEN, Part.VENUE, Part.ABSTRACT, Part.BIO} | set(ROLE_PARTS)
 )
+#: Parts whose label gives one value (a title, a name, a date): the text after a blank line
+#: is not theirs.
+_VALUE_PARTS = frozenset(Part) - {Part.ABSTRACT, Part.BIO, Part.OTHER, Part.PREAMBLE}
 #: The level of a section opened by a label: below every heading.
 LABEL_LEVEL = 7
 
@@ -110,7 +113,13 @@ _PARTS: list[tuple[Part, re.Pattern[str]]] = [
     (Part.DATES, re.compile(r"^(?:class|course|workshop|event) dates$")),
     (Part.TIMES, re.compile(r"^(?:class|course|workshop|event) times$")),
     (Part.VENUE, re.compile(r"^(?:venue|location|where|place|mode|room|venue and mode)$")),
-    (Part.LINK, re.compile(r"^(?:talk|meeting|zoom|teams|online|webinar) link$")),
+    (
+        Part.LINK,
+        re.compile(
+            r"^(?:(?:talk|meeting|zoom|teams|online|webinar|registration|join|joining|event"
+            r"|live ?stream) links?|registration)$"
+        ),
+    ),
     (Part.RECORDING, re.compile(r"^(?:recording|video|video recording|youtube)$")),
     (
         Part.ABSTRACT,
@@ -200,7 +209,10 @@ def split_sections(body: str, first_line: int) -> list[Section]:
     sections = [current]
     for number, line, heading, level in _lines_and_headings(body, first_line):
         opening = _opening(current, number, line, heading, level)
-        if opening is None:
+        if opening is None and _ends_value(current, line):
+            current = Section(Part.PREAMBLE, "", number, [line], number, LABEL_LEVEL)
+            sections.append(current)
+        elif opening is None:
             current.lines.append(line)
         elif (
             opening.part is Part.OTHER
@@ -234,6 +246,19 @@ def _opening(current: Section, number: int, line: str, heading: str, level: int)
     return section
 
 
+def _ends_value(current: Section, line: str) -> bool:
+    """Whether a line is text after the value of a label, past a blank line: the text goes on
+    unlabelled ("**Title:** Waves", a blank line, then the abstract)."""
+    return (
+        current.level == LABEL_LEVEL
+        and current.part in _VALUE_PARTS
+        and bool(current.lines)
+        and not current.lines[-1].strip()
+        and bool(line.strip())
+        and any(text.strip() for text in current.lines)  # a value section is short
+    )
+
+
 def _label(line: str, current: Section) -> tuple[Part, str, str] | None:
     """(part, label, text after it) of a line that opens a part with a label, or None."""
     start = line.lstrip(" ")[:1]
@@ -248,9 +273,9 @@ def _label(line: str, current: Section) -> tuple[Part, str, str] | None:
         return part, label, marked["rest"].lstrip(":.").strip()
     if ":" not in line[:50] or not start.isalpha():
         return None
-    previous = next((text for text in reversed(current.lines) if text.strip()), None)
     after_blank = not current.lines or not current.lines[-1].strip()
-    if not after_blank and not (current.level == LABEL_LEVEL and previous == current.lines[-1]):
+    after_label = current.level == LABEL_LEVEL and len(current.lines) == 1  # "**A:** x\nB: y"
+    if not (after_blank or after_label):
         return None
     plain = _PLAIN_LABEL.fullmatch(line)
     if plain is None:

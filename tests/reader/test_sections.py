@@ -78,3 +78,13 @@ def test_headings_of_department_and_event_pages(heading: str, part: Part) -> Non
 def test_escaped_labels_and_headings_are_text() -> None:
     body = "**Abstract:** Tides.\n\n### Bio\nA sailor.\n\nAuthors\n===\nLena"
     assert parts(escape_headings(body)) == []
+
+
+def test_text_after_the_value_of_a_label_goes_on_unlabelled() -> None:
+    body = "**Speaker:** Lena Strom\nHarbour Institute\n**Title:** Tides\n\nWe study tides."
+    sections = split_sections(body, 1)
+    assert [(s.part, s.text, s.line) for s in sections[1:]] == [
+        (Part.SPEAKER, "Lena Strom\nHarbour Institute", 1),
+        (Part.TITLE, "Tides", 3),
+        (Part.PREAMBLE, "We study tides.", 5),
+    ]

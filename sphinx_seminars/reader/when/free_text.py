@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from ...model import Problem
 from ...problems import Code
 from .assemble import When, assemble
 from .reading import Reading, read
 from .report import Report, WhenLines
+from .sessions import session_days, sessions_on
 from .text import clean, shorten
 from .zones import default_zone, lookup_zone, settle, zone_for
 
@@ -19,9 +23,29 @@ def parse_when(text: str, *, default_timezone: str | None = None, line: int = 0)
     reading = read(cleaned, report)
     if reading.start_date is None:
         return _no_date(reading, cleaned, default, report)
-    if reading.start_time is not None:
-        reading.end_date = None  # a course over several days: the first session
-    return assemble(reading, None, default, report)
+    last = reading.end_date
+    if reading.start_time is None or last is None:
+        return assemble(reading, None, default, report)
+    reading.end_date = None  # the first session; then one on each day of the range
+    first = assemble(reading, None, default, report)
+    if not isinstance(first.start, dt.datetime):
+        return first
+    days = session_days(cleaned, first.start.date(), last, report)
+    sessions = sessions_on(days, first.start, first.end)
+    if not sessions:
+        return first
+    return replace(
+        first,
+        end=sessions[-1].end or sessions[-1].start,
+        sessions=sessions,
+        problems=tuple(report.problems),
+    )
+
+
+def mentions_a_moment(text: str) -> bool:
+    """Whether a text names a day and month (a year not needed) or a time of day."""
+    reading = read(clean(text), Report())
+    return any(x is not None for x in (reading.start_date, reading.yearless, reading.start_time))
 
 
 def _no_date(reading: Reading, text: str, default: str | None, report: Report) -> When:

@@ -1,0 +1,60 @@
+"""The kind of event a talk file describes (a slug of :data:`..model.KINDS`), from a
+front-matter key (``kind``, ``type``, ``category``, ``event_type``) or else from the label of
+the title ("PhD Thesis Defence: ...") and the words of the file name."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DEGREE = r"\b(?:thesis|ph\.? ?d|m\.? ?tech|m\.? ?sc|doctoral)\b"
+_DEFENCE = r"(?:defen[cs]es?|viva(?:[- ]voce)?)"
+_COURSE = r"(?:short[- ]?)?course|class(?:es)?|lecture series|(?:summer|winter) school"
+#: Words that name a kind, most specific first: the first kind found wins.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("thesis-defence", rf"{_DEGREE}.*\b(?:{_DEFENCE}|oral exam)\b|\b{_DEFENCE}\b"),
+        ("thesis-colloquium", rf"{_DEGREE}.*\bcolloqui(?:um|a)\b"),
+        ("course", rf"\b(?:{_COURSE})\b"),
+        ("workshop", r"\bworkshops?\b"),
+        ("symposium", r"\b(?:mini[- ]?)?symposi(?:um|a)\b"),
+        ("conference", r"\b(?:conferences?|congress|annual meeting|meeting)\b"),
+        ("tutorial", r"\btutorials?\b"),
+        ("keynote", r"\b(?:keynote|plenary)\b"),
+        ("panel", r"\b(?:panel|discussion session|round ?table)\b"),
+        ("poster", r"\bposters?\b"),
+        ("webinar", r"\bwebinars?\b"),
+        ("colloquium", r"\bcolloqui(?:um|a)\b"),
+        ("seminar", r"\bseminars?\b"),
+        ("lecture", r"\blectures?\b"),
+        ("talk", r"\b(?:talks?|presentations?|contributions?|invited)\b"),
+    )
+)
+#: Front-matter keys that name the kind, in order of trust.
+KIND_KEYS = ("kind", "event_type", "type", "category")
+_SEPARATORS = re.compile(r"[-_./\s]+")
+
+
+@lru_cache(maxsize=1024)
+def kind_of_text(text: str) -> str | None:
+    """The kind a short text names ("Invited Seminar" -> "seminar"), or None."""
+    for kind, pattern in _PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def title_label(title: str) -> str:
+    """The part of a title that labels it: before its first colon ("PhD Thesis Defence" of
+    "PhD Thesis Defence: Mr. X"), else its first five words."""
+    label, colon, _ = title.partition(":")
+    return label if colon else " ".join(title.split()[:5])
+
+
+def kind_from_names(title: str, file_name: str) -> str | None:
+    """The kind named by the title's label or the file name's words (the more specific)."""
+    found = [kind_of_text(title_label(title)), kind_of_text(_SEPARATORS.sub(" ", file_name))]
+    kinds = [kind for kind, _ in _PATTERNS]
+    named = [kind for kind in found if kind is not None]
+    return min(named, key=kinds.index) if named else None

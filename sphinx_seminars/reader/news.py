@@ -1,0 +1,40 @@
+"""Whether a file describes an event at all: award and site news ("Prof. X wins the Y award")
+name no date, time, speaker or place, and are not talks."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft
+from .sections import Part
+from .text.plain import strip_html
+from .when import mentions_a_moment
+
+#: Front-matter groups whose value says that something happens at a time or place.
+_EVENT_GROUPS = ("start", "time", "end", "speakers", "venue", "online_url", "roles", "talk_title")
+#: Body parts that say so.
+_EVENT_PARTS = frozenset(Part) - {Part.PREAMBLE, Part.OTHER}
+#: "The venue will be ...", "Venue: ...", in prose.
+_VENUE_PHRASE = re.compile(
+    r"\bvenue\s*(?:will be|would be|is|:)\s*(?:the\s+)?(?P<place>[^.\n<]{3,120})", re.IGNORECASE
+)
+#: How much of a body is read for signs of an event (characters).
+_WINDOW = 3000
+
+
+def prose_venue(draft: Draft) -> str | None:
+    """The place a body's prose names ("The venue will be KP Abraham Auditorium.")."""
+    match = _VENUE_PHRASE.search(strip_html(draft.matter.body[:_WINDOW]))
+    return match["place"].strip(" ,;:") if match else None
+
+
+def describes_an_event(draft: Draft) -> bool:
+    """Whether the file says when, where or by whom something happens: a date, time,
+    speaker, place or link key or section, or a day and month, a time of day or a venue in
+    its prose."""
+    if any(draft.value(group)[0] for group in _EVENT_GROUPS):
+        return True
+    if any(s.part in _EVENT_PARTS and s.text.strip() for s in draft.sections):
+        return True
+    prose = strip_html(draft.matter.body[:_WINDOW])
+    return bool(prose) and (mentions_a_moment(prose) or prose_venue(draft) is not None)
