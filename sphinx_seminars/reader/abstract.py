@@ -121,10 +121,13 @@ def _without_banner(markdown: str) -> tuple[str, str]:
     """(abstract, banner) of an abstract that opens with a line in bold only, broken from the
     text it runs into (an award, a series), which is not part of it; the banner is "" when
     there is none.  A bold line standing as a paragraph of its own is a sub-heading."""
-    first, _, rest = markdown.partition("\n")
-    if rest.lstrip(" \t")[:1].strip() and _BANNER.fullmatch(first.strip()):
-        return rest.lstrip(" \t\n"), first.rstrip(" \\")
-    return markdown, ""
+    end = markdown.find("\n")
+    if end < 0 or markdown[:2] != "**" or not _BANNER.fullmatch(markdown[:end].strip()):
+        return markdown, ""
+    rest = markdown[end + 1 :]
+    if not rest.lstrip(" \t")[:1].strip():  # a paragraph of its own: a sub-heading
+        return markdown, ""
+    return rest.lstrip(" \t\n"), markdown[:end].rstrip(" \\")
 
 
 def _paragraphs(section: Section) -> list[tuple[int, str]]:
@@ -161,9 +164,7 @@ def _prose(draft: Draft, title: str, *, whole: bool) -> Texts:
         markdown = draft.markdown(paragraphs[0][1])
         if is_placeholder(markdown):
             placeholder = placeholder or bool(markdown.strip())
-        elif not (
-            is_link_only(markdown) or is_teaser(markdown, title, alone=len(paragraphs) == 1)
-        ):
+        elif not (is_link_only(markdown) or is_teaser(markdown, title, alone=len(paragraphs) == 1)):
             break
         skipped.append(paragraphs.pop(0))
     abstract = draft.markdown("\n\n".join(text for _, text in paragraphs))
@@ -206,7 +207,7 @@ def _details(draft: Draft, *, prose: bool = True) -> tuple[str, int]:
             section.part not in DETAIL_PARTS
             or index in draft.consumed
             or (section.part is Part.PREAMBLE and not prose)
-            or not section.text.strip()
+            or not section.has_text
         ):
             continue
         heading = escape_markdown(strip_html(section.heading))

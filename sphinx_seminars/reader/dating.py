@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from pathlib import PurePosixPath
 
 from ..model import Problem, Session
 from ..problems import Code
@@ -20,7 +19,7 @@ from .draft import Draft
 from .sections import Part
 from .text.plain import strip_html
 from .values import kind_of, text_of
-from .when import When, WhenLines, parse_when, resolve_timezone, when_from_fields
+from .when import When, WhenLines, first_dates, parse_when, resolve_timezone, when_from_fields
 from .when.words import month_number
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -28,10 +27,11 @@ _PERMALINK_DATE = re.compile(
     r"(?<!\d)(\d{1,2})-([a-z]{3,9})-(\d{4})(?!\d)|(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)",
     re.IGNORECASE,
 )
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _BUNDLE_NAMES = frozenset({"index", "_index"})
 _WHEN_PARTS = (Part.WHEN, Part.DATES, Part.TIMES)
 #: How much of a body is searched for a date when nothing else gives one (characters).
-_PROSE_WINDOW = 3000
+_PROSE_WINDOW = 1500
 
 
 def read_when(draft: Draft, default_timezone: str | None, title_date: dt.date | None) -> When:
@@ -110,15 +110,18 @@ def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
 def _name_date(source: str) -> dt.date | None:
     """The date a file's name starts with ("2025-01-09-seminar-x.md"); for a page bundle
     ("2025-01-09-x/index.md") the date its folder's name starts with."""
-    path = PurePosixPath(source.replace("\\", "/"))
-    name = path.parent.name if path.stem in _BUNDLE_NAMES else path.name
+    folder, _, name = source.replace("\\", "/").rpartition("/")
+    if name.rpartition(".")[0] in _BUNDLE_NAMES:
+        name = folder.rpartition("/")[2]
     match = _FILENAME_DATE.match(name)
     return _date(*map(int, match.groups())) if match else None
 
 
 def _permalink_date(permalink: str | None) -> dt.date | None:
     """The date a permalink holds ("/seminar/rao-09-jan-2025", "/2025/01/09/talk")."""
-    match = _PERMALINK_DATE.search(permalink or "")
+    if not permalink or not _FOUR_DIGITS.search(permalink):
+        return None
+    match = _PERMALINK_DATE.search(permalink)
     if match is None:
         return None
     if match[1]:
@@ -143,8 +146,10 @@ def _weighed(
 ) -> When:
     """The When moved to the date most sources support when that is not the stated one."""
     stated = _as_date(when.start)
-    if stated is None:
-        return when
+    if stated is None or all(
+        day in (None, stated) for day in (title_date, name_date, permalink_date)
+    ):
+        return when  # no source says otherwise
     sources = {"title": title_date, "file name": name_date, "permalink": permalink_date}
     candidates = {stated, *(day for day in sources.values() if day)}
 
@@ -225,11 +230,7 @@ def _from_other_sources(
 def _prose_dates(draft: Draft) -> tuple[dt.date, dt.date | None] | None:
     """The first full date (and the end of its range) written in the body's prose."""
     body = strip_html(draft.matter.body[:_PROSE_WINDOW])
-    if not body:
-        return None
-    found = parse_when(body)
-    start = _as_date(found.start)
-    return (start, _as_date(found.end)) if start else None
+    return first_dates(body) if body else None
 
 
 def _check_end(draft: Draft, when: When) -> None:

@@ -55,8 +55,9 @@ class Draft:
         """The first key of a group with a text-like value, and its text; a key holding
         something else (a list, a mapping, true/false) gives a ``type`` warning and is passed
         over."""
+        data = self.matter.data
         for key in KEYS[group]:
-            found = self.key_text(key)
+            found = self.key_text(key) if key in data else None
             if found is not None:
                 return key, found
         return None, None
@@ -93,7 +94,7 @@ class Draft:
 
     def section(self, part: Part) -> Section | None:
         """The first section of a part that has text."""
-        return next((s for s in self.sections if s.part is part and s.text.strip()), None)
+        return next((s for s in self.sections if s.part is part and s.has_text), None)
 
     def section_text(self, section: Section) -> str:
         """A section's text, cut to its part's limit (with a ``too-long`` warning)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Mapping
 
 from ..model import Problem
@@ -97,6 +98,7 @@ IGNORED_KEYS = frozenset(
 KNOWN_KEYS = frozenset(
     {key for keys in KEYS.values() for key in keys} | set(LINK_KEYS) | IGNORED_KEYS
 )
+_KNOWN_SORTED = sorted(KNOWN_KEYS)
 #: The longest text read for a group of keys (characters); what is longer is cut, because
 #: no honest value is that long and the field parsers need not be fast on megabytes.
 TEXT_LIMITS: dict[str, int] = {
@@ -121,22 +123,31 @@ TEXT_LIMITS: dict[str, int] = {
 }
 
 
+_GROUP_OF = {key: group for group, keys in reversed(KEYS.items()) for key in keys} | dict.fromkeys(
+    LINK_KEYS, "links"
+)
+
+
 def group_of(key: str) -> str | None:
     """The group a key belongs to (``"speaker"`` -> ``"speakers"``), or None."""
-    if key in LINK_KEYS:
-        return "links"
-    return next((group for group, keys in KEYS.items() if key in keys), None)
+    return _GROUP_OF.get(key)
+
+
+@functools.lru_cache(maxsize=1024)  # an archive misspells the same keys again and again
+def _closest_key(key: str) -> str | None:
+    """The known key nearest to an unknown one, if one is near."""
+    close = difflib.get_close_matches(key, _KNOWN_SORTED, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def unknown_keys(data: Mapping[str, object], line_of: Callable[[str], int]) -> list[Problem]:
     """An ``unknown-key`` warning for each key the reader does not know, with a suggestion."""
     problems = []
-    known = sorted(KNOWN_KEYS)
     for key in data:
         if key in KNOWN_KEYS:
             continue
-        close = difflib.get_close_matches(key[:100], known, n=1, cutoff=0.75)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        close = _closest_key(key[:100])
+        hint = f"; did you mean '{close}'?" if close else ""
         shown = key if len(key) <= 60 else key[:59] + "…"
         message = f"unknown front-matter key '{shown}'{hint}"
         problems.append(Problem(line_of(key), Code.UNKNOWN_KEY, message))

@@ -36,11 +36,38 @@ KIND_KEYS = ("kind", "event_type", "type", "category")
 _SEPARATORS = re.compile(r"[-_./\s]+")
 
 
-@lru_cache(maxsize=1024)
+#: The words the kinds are named with: a text without one names no kind (a quick test, before
+#: the search for each kind).
+_KIND_WORDS = frozenset((
+    "defence", "defences", "defense", "defenses", "viva", "colloquium", "colloquia", "course",
+    "courses", "shortcourse", "class", "classes", "lecture", "lectures", "school", "workshop",
+    "workshops", "symposium", "symposia", "minisymposium", "conference", "conferences", "congress",
+    "meeting", "tutorial", "tutorials", "keynote", "plenary", "panel", "discussion", "roundtable",
+    "poster", "posters", "webinar", "webinars", "seminar", "seminars", "talk", "talks",
+    "presentation", "presentations", "contribution", "contributions", "invited", "oral",
+))  # fmt: skip
+#: The words the patterns of the kinds read: a text is classified by these alone, in order.
+_RELEVANT = _KIND_WORDS | frozenset((
+    "thesis", "ph", "d", "phd", "m", "tech", "mtech", "sc", "msc", "doctoral", "exam",
+    "examination", "voce", "short", "series", "summer", "winter", "annual", "round", "table",
+    "session", "mini",
+))  # fmt: skip
+_WORDS = re.compile(r"[a-z]+")
+
+
 def kind_of_text(text: str) -> str | None:
     """The kind a short text names ("Invited Seminar" -> "seminar"), or None."""
+    words = [word for word in _WORDS.findall(text.lower()) if word in _RELEVANT]
+    if _KIND_WORDS.isdisjoint(words):
+        return None
+    return _kind_of_words(" ".join(words))
+
+
+@lru_cache(maxsize=1024)  # few texts of words that name kinds: "seminar", "phd thesis defence"
+def _kind_of_words(words: str) -> str | None:
+    """The first kind whose pattern the words match."""
     for kind, pattern in _PATTERNS:
-        if pattern.search(text):
+        if pattern.search(words):
             return kind
     return None
 

@@ -19,7 +19,7 @@ _VENUE_PHRASE = re.compile(
     r"\bvenue\s*(?:will be|would be|is|:)\s*(?:the\s+)?(?P<place>[^.\n<]{3,120})", re.IGNORECASE
 )
 #: How much of a body is read for signs of an event (characters).
-_WINDOW = 3000
+_WINDOW = 1500
 
 
 def prose_venue(draft: Draft) -> str | None:
@@ -32,9 +32,9 @@ def describes_an_event(draft: Draft) -> bool:
     """Whether the file says when, where or by whom something happens: a date, time,
     speaker, place or link key or section, or a day and month, a time of day or a venue in
     its prose."""
-    if any(draft.value(group)[0] for group in _EVENT_GROUPS):
+    if any(s.part in _EVENT_PARTS and s.has_text for s in draft.sections):
         return True
-    if any(s.part in _EVENT_PARTS and s.text.strip() for s in draft.sections):
+    if any(draft.value(group)[0] for group in _EVENT_GROUPS):
         return True
     prose = strip_html(draft.matter.body[:_WINDOW])
     return bool(prose) and (mentions_a_moment(prose) or prose_venue(draft) is not None)

@@ -3,6 +3,7 @@ frozen, typed object."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -28,12 +29,19 @@ class ReaderOptions:
         object.__setattr__(self, "handles", dict(self.handles))
 
 
+@functools.lru_cache(maxsize=64)
+def _keyword_options(default_timezone: str | None, allow_raw_html: bool) -> ReaderOptions:
+    """The options of keyword arguments alone (made once: a site reads many files)."""
+    return ReaderOptions(default_timezone, allow_raw_html)
+
+
 def options_of(
     options: ReaderOptions | None, default_timezone: str | None, allow_raw_html: bool | None
 ) -> ReaderOptions:
     """The options given, with the keyword arguments of :func:`.read_talk` that were given
     (not None) in place of theirs."""
-    options = options or ReaderOptions()
+    if options is None:
+        return _keyword_options(default_timezone, bool(allow_raw_html))
     if default_timezone is not None:
         options = replace(options, default_timezone=default_timezone)
     if allow_raw_html is not None:

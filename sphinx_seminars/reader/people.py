@@ -119,7 +119,7 @@ def _with_speaker_fields(draft: Draft, speakers: list[Speaker]) -> list[Speaker]
 def _first_text(draft: Draft, keys: tuple[str, ...]) -> str | None:
     """The text of the first of ``keys`` that has one."""
     for key in keys:
-        text = draft.key_text(key)
+        text = draft.key_text(key) if key in draft.matter.data else None
         if text:
             return strip_html(text) or None
     return None
@@ -129,8 +129,8 @@ def read_roles(draft: Draft) -> list[Role]:
     """The people in other roles; the sections read for them are consumed (a role section
     whose text names nobody stays in the details)."""
     roles: list[Role] = []
-    for key, role in _ROLE_KEYS.items():
-        value = draft.matter.data.get(key)
+    for key in sorted(draft.matter.data.keys() & _ROLE_KEYS.keys(), key=list(_ROLE_KEYS).index):
+        role, value = _ROLE_KEYS[key], draft.matter.data[key]
         if value is not None:
             people, problems = parse_speaker_value(
                 without_markup(value), line=draft.matter.line_of(key)
@@ -139,7 +139,7 @@ def read_roles(draft: Draft) -> list[Role]:
             roles += [Role(role, person) for person in people if looks_like_person(person.name)]
     for index, section in enumerate(draft.sections):
         named = ROLE_PARTS.get(section.part)
-        if named is None or not section.text.strip():
+        if named is None or not section.has_text:
             continue
         lines = html_to_lines(_links_as_text(draft.section_text(section)))
         people = [p for p in parse_speaker_block(lines) if looks_like_person(p.name)]

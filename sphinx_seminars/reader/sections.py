@@ -79,6 +79,11 @@ class Section:
         return "\n".join(self.lines).strip("\n")
 
     @property
+    def has_text(self) -> bool:
+        """Whether any line holds more than white space (without joining the lines)."""
+        return any(line and not line.isspace() for line in self.lines)
+
+    @property
     def content_line(self) -> int:
         """The line of the first non-blank content line (the heading's line if none)."""
         for offset, line in enumerate(self.lines):
@@ -208,7 +213,10 @@ def split_sections(body: str, first_line: int) -> list[Section]:
     current = Section(Part.PREAMBLE, "", first_line, first_line=first_line)
     sections = [current]
     for number, line, heading, level in _lines_and_headings(body, first_line):
-        opening = _opening(current, number, line, heading, level)
+        if not level and current.level != LABEL_LEVEL:
+            current.lines.append(line)  # the common case: a line of text
+            continue
+        opening = _opening(current, number, line, heading, level) if level else None
         if opening is None and _ends_value(current, line):
             current = Section(Part.PREAMBLE, "", number, [line], number, LABEL_LEVEL)
             sections.append(current)
@@ -228,6 +236,8 @@ def split_sections(body: str, first_line: int) -> list[Section]:
 
 def _opening(current: Section, number: int, line: str, heading: str, level: int) -> Section | None:
     """The section a line opens (a heading, a Setext underline or a label), or None."""
+    if level == _LABEL_LIKE:
+        level = 0
     if level == _SETEXT_LEVEL:  # the line before was the heading: take it back
         heading = current.lines.pop().strip()
         level, number = (1 if line.lstrip()[0] == "=" else 2), number - 1
@@ -294,20 +304,28 @@ def _label_part(label: str) -> Part | None:
 
 
 _SETEXT_LEVEL = -1  # the level _lines_and_headings gives a Setext underline
+_LABEL_LIKE = -2  # the level it gives a line that may open a part with a label
+_LABEL_STARTS = frozenset("*_<")  # a label's first character
+_BLOCK_STARTS = frozenset("#=-`~ ")  # of a line that may be a heading or fence (" ": indented)
 
 
 def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, str, int]]:
     """(file line, line, heading text or "", level) for each line: a ``#`` heading's level,
     ``_SETEXT_LEVEL`` for the underline of a Setext heading (the line before is the
-    heading), 0 else; no heading inside a fence."""
+    heading), ``_LABEL_LIKE`` for a line that may be a label, 0 else; no heading or label
+    inside a fence."""
     fenced = False
     before, last = "", ""  # the two lines before, for Setext headings
     for number, line in enumerate(body.split("\n"), start=first_line):
-        first = line.lstrip(" ")[:1]
-        if first not in ("#", "=", "-", "`", "~"):
+        first = line[:1]
+        if first not in _BLOCK_STARTS:
             before, last = last, line
-            yield number, line, "", 0  # the common case, decided without copying the line
+            if fenced or (first not in _LABEL_STARTS and line.find(":", 0, 50) < 0):
+                yield number, line, "", 0  # the common case, decided without copying
+            else:
+                yield number, line, "", _LABEL_LIKE
             continue
+        first = line.lstrip(" ")[:1]
         start = line.lstrip()[:3]
         if start in ("```", "~~~"):
             fenced = not fenced
@@ -328,8 +346,14 @@ def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, 
             before, last = last, ""  # the underline ends the paragraph
             continue
         else:
-            yield number, line, "", 0
+            yield number, line, "", _label_like(line, first)
         before, last = last, line
+
+
+def _label_like(line: str, first: str) -> int:
+    """``_LABEL_LIKE`` for a line that may open a part with a label, else 0 (a quick test:
+    the common case, decided without copying the line)."""
+    return _LABEL_LIKE if first in _LABEL_STARTS or line.find(":", 0, 50) >= 0 else 0
 
 
 def heading_text(line: str) -> str:

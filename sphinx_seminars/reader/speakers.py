@@ -276,7 +276,8 @@ def _clean_lines(lines: list[str]) -> list[str]:
     return cleaned
 
 
-def _token_kinds(text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # an archive writes the same positions and places again and again
+def _token_kinds(text: str) -> tuple[str, ...]:
     """Classify each word of ``text`` as 'title', 'inst' or ''."""
     tokens = [token.lower() for token in _TOKEN_RE.findall(text)]
     kinds: list[str] = []
@@ -286,7 +287,7 @@ def _token_kinds(text: str) -> list[str]:
             kinds.append("inst")
         else:
             kinds.append(_word_kind(low))
-    return kinds
+    return tuple(kinds)
 
 
 _HYPHENS = re.compile(r"[-\u2010\u2013]")
@@ -428,6 +429,9 @@ def _parse_name_line(
 
 def _split_at_comma(text: str) -> tuple[str, str]:
     """(before, after) the first comma outside parentheses: "A B (Inst, City), Chair"."""
+    if "(" not in text:
+        before, _, after = text.partition(",")
+        return before, after
     depth = 0
     for index, char in enumerate(text):
         if char == "(":

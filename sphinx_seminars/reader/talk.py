@@ -158,8 +158,9 @@ def _kind(draft: Draft, title: str, source: str) -> str | None:
     """The kind of event: a kind key's words, else the title's label and the file name."""
     _, text = draft.text("kind")
     found = kind_of_text(text) if text else None
-    name = PurePosixPath(source.replace("\\", "/")).name if source else ""
-    return found or kind_from_names(title, name)
+    if found:
+        return found
+    return kind_from_names(title, source.replace("\\", "/").rpartition("/")[2])
 
 
 def _talk_id(draft: Draft, title: str) -> tuple[str, int]:
@@ -231,7 +232,7 @@ def _series(draft: Draft, title: str) -> str | None:
 def _links(draft: Draft) -> tuple[tuple[str, str], ...]:
     links: dict[str, str] = {}
     for key, name in LINK_KEYS.items():
-        url = draft.key_text(key)
+        url = draft.key_text(key) if key in draft.matter.data else None
         if url:
             links.setdefault(name, url)
     value = draft.matter.data.get("links")

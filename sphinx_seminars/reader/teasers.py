@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from .text.plain import markdown_to_plain
-
 _PLACEHOLDER = re.compile(
     r"(?:abstract\s*(?:[:.-]\s*)?)?"
     r"(?:tba|tbc|tbd|n/?a|none|null|nil|coming soon|forthcoming|to follow|soon"
@@ -46,16 +44,22 @@ _ATTRIBUTE_LIST = re.compile(r"^\{:[^}]*\}$", re.MULTILINE)  # kramdown: {: .not
 TEASER_LIMIT = 200
 #: Markdown longer than this is no placeholder nor teaser, whatever its markup.
 _SHORT = 1000
+_PLACEHOLDER_LIMIT = 200
+_MARKUP = re.compile(r"[*_`\\#>|]+|&#9[13];")
+_ROLE = re.compile(r"\{su[bp]\}`([^`]*)`")
 
 
 def plain(markdown: str) -> str:
-    """One line of plain text of a Markdown paragraph."""
-    return " ".join(markdown_to_plain(_ATTRIBUTE_LIST.sub("", markdown)).split())
+    """One line of the words of a short Markdown text: link texts kept, markup dropped (a
+    rough reading, enough to judge a line; no Markdown parser)."""
+    text = _MARKDOWN_LINK.sub(r"\1", _ATTRIBUTE_LIST.sub("", markdown))
+    text = _MARKUP.sub("", _ROLE.sub(r"\1", text)).replace("&amp;", "&").replace("&lt;", "<")
+    return " ".join(text.split())
 
 
 def is_placeholder(markdown: str) -> bool:
     """Whether a text only says that the abstract is not there yet ("TBA")."""
-    if len(markdown) > _SHORT:
+    if len(markdown) > _PLACEHOLDER_LIMIT:
         return False
     text = plain(markdown).strip(" .!-–—…*_()[]")
     return not text or bool(_PLACEHOLDER.fullmatch(text))

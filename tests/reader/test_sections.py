@@ -88,3 +88,8 @@ def test_text_after_the_value_of_a_label_goes_on_unlabelled() -> None:
         (Part.TITLE, "Tides", 3),
         (Part.PREAMBLE, "We study tides.", 5),
     ]
+
+
+def test_no_label_or_heading_inside_a_fence() -> None:
+    body = "```\n**Abstract:** code\nTitle: x\n# comment\n```\n\n  **Speaker:** Ana Ruiz"
+    assert parts(body) == [(Part.SPEAKER, "Ana Ruiz")]

@@ -49,14 +49,16 @@ class DateHit:
     last_day: int | None = None  # "15-17 March"
     first_day: int | None = None
 
-    def date(self, report: Report) -> dt.date | None:
-        """The date, or None (with a problem when the parts make no date)."""
+    def date(self, report: Report | None) -> dt.date | None:
+        """The date, or None (with a problem, when a report is given, when the parts make no
+        date)."""
         if self.year is None:
             return None
         try:
             return dt.date(self.year, self.month, self.first_day or self.day)
         except ValueError:
-            report.date(Code.DATE, f"{self.raw!r} is not a valid date")
+            if report is not None:
+                report.date(Code.DATE, f"{self.raw!r} is not a valid date")
             return None
 
     def last_date(self) -> dt.date | None:

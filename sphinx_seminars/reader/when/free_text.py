@@ -8,6 +8,7 @@ from dataclasses import replace
 from ...model import Problem
 from ...problems import Code
 from .assemble import When, assemble
+from .dates import borrow_years, find_dates
 from .reading import Reading, read
 from .report import Report, WhenLines
 from .sessions import session_days, sessions_on
@@ -40,6 +41,19 @@ def parse_when(text: str, *, default_timezone: str | None = None, line: int = 0)
         sessions=sessions,
         problems=tuple(report.problems),
     )
+
+
+def first_dates(text: str) -> tuple[dt.date, dt.date | None] | None:
+    """The first full date a text names (and the last day of its range: "21-23 December
+    2022"), reading dates only; None when it names none."""
+    cleaned = clean(text)
+    hits = find_dates(cleaned, Report())
+    borrow_years(cleaned, hits)
+    for hit in hits:
+        day = hit.date(None)
+        if day is not None:
+            return day, hit.last_date()
+    return None
 
 
 def mentions_a_moment(text: str) -> bool:

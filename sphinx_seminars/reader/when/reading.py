@@ -68,7 +68,7 @@ def _read_dates(text: str, hits: list[DateHit], reading: Reading, report: Report
     if following and reading.end_date is None and dates_joined(text, first, following):
         reading.end_date = following.date(report)
     for hit in full:
-        day = hit.date(Report())
+        day = hit.date(None)
         if day is not None and hit.first_day is None:
             stated = check_weekday(text, hit, day, report)
             if hit is first:

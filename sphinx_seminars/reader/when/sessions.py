@@ -38,7 +38,7 @@ def session_days(text: str, first: dt.date, last: dt.date, report: Report) -> li
         for hit in hits:
             hit.year = hit.year or first.year
         borrow_years(clause[0], hits)
-        dates = [day for day in (hit.date(Report()) for hit in hits) if day]
+        dates = [day for day in (hit.date(None) for hit in hits) if day]
         excluded_days.update(dates)
         if not dates:
             excluded_weekdays.update(_weekdays_in(clause[0]))

@@ -14,8 +14,10 @@ _BLANKS = re.compile(r"[ \t]+")
 
 def clean(text: str) -> str:
     """Unescape entities, drop invisible characters, plain dashes and spaces, one line per line."""
-    text = html.unescape(text).translate(_INVISIBLE)
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    if "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():  # invisible characters, compatibility forms and dashes are not
+        text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_DASHES)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(_BLANKS.sub(" ", line).strip() for line in lines).strip()
 
