@@ -14,12 +14,14 @@ from .draft import Draft
 from .kinds import kind_of_text
 from .sections import ROLE_PARTS, Part
 from .speakers import looks_like_person, parse_speaker_block, parse_speaker_value, split_honorific
+from .teasers import is_placeholder
 from .text.plain import html_to_lines, strip_html
 
 #: An author handle: a slug, never a name ("admin", "jane-doe").
 _HANDLE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_BY_PERSON = re.compile(r"\s(?:of|by)\s+(?=(?:Mr|Ms|Mrs|Miss|Dr|Prof)\b)")
 _THESIS_KINDS = frozenset({"thesis-defence", "thesis-colloquium"})
 #: Role keys -> role.
 _ROLE_KEYS = {
@@ -56,6 +58,7 @@ def read_speakers(draft: Draft, page_title: str | None) -> tuple[list[Speaker], 
             if section
             else []
         )
+    speakers = [s for s in speakers if not is_placeholder(s.display_name)]  # "TBA"
     if not speakers and page_title:
         candidate = candidate_in_title(page_title)
         speakers = [candidate] if candidate else []
@@ -64,9 +67,13 @@ def read_speakers(draft: Draft, page_title: str | None) -> tuple[list[Speaker], 
 
 def candidate_in_title(title: str) -> Speaker | None:
     """The person a thesis page's title names after its label ("PhD Thesis Defence: Mr. X Y
-    (M Tech Res)"): a thesis kind, or an honorific, before a person's name."""
+    (M Tech Res)", "Thesis colloquium of Ms. X Y"): a thesis kind, or an honorific, before a
+    person's name."""
     label, colon, rest = title.partition(":")
-    kind = kind_of_text(label) if colon else None
+    by_person = None if colon else _BY_PERSON.search(title)
+    if by_person:
+        label, rest = title[: by_person.start()], title[by_person.end() :]
+    kind = kind_of_text(label) if rest else None
     if kind is None:
         return None
     honorific, name = split_honorific(_PARENTHESES.sub("", rest).strip(" ,;"))

@@ -367,3 +367,28 @@ def test_a_title_key_of_the_talk_beats_a_page_title_that_names_the_speaker() -> 
         "+++\nWe study kernels.\n"
     )
     assert parse_talk(text, source="x/2022-03-14-ada/index.md").title == "Kernels for all"
+
+
+def test_a_file_named_as_a_seminar_is_an_event_though_it_says_little() -> None:
+    talk = parse_talk(
+        '---\ntitle: "Waves (03/03/21)"\n---\nMore soon.\n', source="2021-03-03-seminar-x.md"
+    )
+    assert "not-a-talk" not in codes(talk)
+    news = parse_talk(
+        '---\ntitle: "Best poster (03/03/21)"\n---\nWell done.\n',
+        source="2021-03-03-poster-award.md",
+    )
+    assert "not-a-talk" in codes(news)
+
+
+@pytest.mark.parametrize("speaker", ["TBA", "To be announced"])
+def test_a_placeholder_is_no_speaker(speaker: str) -> None:
+    talk = parse_talk(f"---\ntitle: X\nspeaker: {speaker}\ndate: 2024-01-01\n---\n")
+    assert talk.speakers == () and "no-speaker" in codes(talk)
+
+
+def test_a_candidate_named_after_of() -> None:
+    talk = parse_talk(
+        '---\ntitle: "PhD Thesis Colloquium of Ms. Ana Ruiz"\ndate: 2024-01-01\n---\n'
+    )
+    assert talk.speakers == (Speaker("Ana Ruiz", "Ms."),)
