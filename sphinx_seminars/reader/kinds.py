@@ -31,9 +31,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("talk", r"\b(?:talks?|presentations?|contributions?|invited)\b"),
     )
 )
+_RANK = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}
 #: Front-matter keys that name the kind, in order of trust.
 KIND_KEYS = ("kind", "event_type", "type", "category")
-_SEPARATORS = re.compile(r"[-_./\s]+")
 
 
 #: The words the kinds are named with: a text without one names no kind (a quick test, before
@@ -81,7 +81,8 @@ def title_label(title: str) -> str:
 
 def kind_from_names(title: str, file_name: str) -> str | None:
     """The kind named by the title's label or the file name's words (the more specific)."""
-    found = [kind_of_text(title_label(title)), kind_of_text(_SEPARATORS.sub(" ", file_name))]
-    kinds = [kind for kind, _ in _PATTERNS]
-    named = [kind for kind in found if kind is not None]
-    return min(named, key=kinds.index) if named else None
+    named = kind_of_text(title_label(title)) if title else None
+    in_name = kind_of_text(file_name) if file_name else None
+    if named is None or in_name is None:
+        return named or in_name
+    return min(named, in_name, key=_RANK.__getitem__)

@@ -45,6 +45,7 @@ TEASER_LIMIT = 200
 #: Markdown longer than this is no placeholder nor teaser, whatever its markup.
 _SHORT = 1000
 _PLACEHOLDER_LIMIT = 200
+_MARKUP_START = re.compile(r"[\[*_`\\#>|&{]")
 _MARKUP = re.compile(r"[*_`\\#>|]+|&#9[13];")
 _ROLE = re.compile(r"\{su[bp]\}`([^`]*)`")
 
@@ -52,6 +53,8 @@ _ROLE = re.compile(r"\{su[bp]\}`([^`]*)`")
 def plain(markdown: str) -> str:
     """One line of the words of a short Markdown text: link texts kept, markup dropped (a
     rough reading, enough to judge a line; no Markdown parser)."""
+    if not _MARKUP_START.search(markdown):
+        return " ".join(markdown.split())
     text = _MARKDOWN_LINK.sub(r"\1", _ATTRIBUTE_LIST.sub("", markdown))
     text = _MARKUP.sub("", _ROLE.sub(r"\1", text)).replace("&amp;", "&").replace("&lt;", "<")
     return " ".join(text.split())
