@@ -21,6 +21,9 @@ from .values import is_text_like, kind_of
 
 #: Body parts kept as details (role sections too, unless their people were read).
 DETAIL_PARTS = frozenset({Part.PREAMBLE, Part.OTHER, *ROLE_PARTS})
+#: The longest paragraph judged as a possible teaser, placeholder or link line (characters
+#: of its source; it may hold HTML).
+_CLASSIFIED = 2000
 _BANNER = re.compile(r"\*\*[^*\n]+\*\*[ \t]*\\?")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -160,7 +163,7 @@ def _prose(draft: Draft, title: str, *, whole: bool) -> Texts:
     paragraphs = [p for s in sections for p in _paragraphs(s)]
     skipped: list[tuple[int, str]] = []
     placeholder = False
-    while paragraphs:
+    while paragraphs and len(paragraphs[0][1]) < _CLASSIFIED:  # a longer one is text
         markdown = draft.markdown(paragraphs[0][1])
         if is_placeholder(markdown):
             placeholder = placeholder or bool(markdown.strip())

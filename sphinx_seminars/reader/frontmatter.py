@@ -36,6 +36,7 @@ MAX_NODES = 50_000
 _TOML_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z0-9_.-]+)["']?\s*=""")
 _TOML_TABLE = re.compile(r"^\s*\[")
 _YAML_LINE_BREAKS = dict.fromkeys(map(ord, "\x85\u2028\u2029"), " ")
+_YAML_BREAK = re.compile("[\x85\u2028\u2029]")
 #: The YAML tags that construct plain data; any other tag is refused.
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -281,7 +282,8 @@ def _load_yaml(
     """(data, line of each top-level key, problems) of a YAML front matter (read by libyaml
     when ``fast`` allows it; a document with flow collections that libyaml cannot read is
     read again by the guarded loader, whose words its problem gives)."""
-    source = source.translate(_YAML_LINE_BREAKS)
+    if _YAML_BREAK.search(source):
+        source = source.translate(_YAML_LINE_BREAKS)
     if fast is None:
         fast = _fast_loading(source)
         if fast and ("[" in source or "{" in source):

@@ -38,6 +38,7 @@ _ROLE_KEYS = {
 }
 #: Other keys of a speaker's affiliation (``affiliation`` itself comes first).
 _AFFILIATION_KEYS = ("institution", "organization", "organisation", "speaker_affiliation")
+_ROLE_ORDER = {key: index for index, key in enumerate(_ROLE_KEYS)}
 _SEPARATOR = re.compile(r"\s*(?:;|\s&\s|\sand\s|\set\s|\sund\s)\s*")
 
 
@@ -136,7 +137,7 @@ def read_roles(draft: Draft) -> list[Role]:
     """The people in other roles; the sections read for them are consumed (a role section
     whose text names nobody stays in the details)."""
     roles: list[Role] = []
-    for key in sorted(draft.matter.data.keys() & _ROLE_KEYS.keys(), key=list(_ROLE_KEYS).index):
+    for key in sorted(draft.matter.data.keys() & _ROLE_KEYS.keys(), key=_ROLE_ORDER.__getitem__):
         role, value = _ROLE_KEYS[key], draft.matter.data[key]
         if value is not None:
             people, problems = parse_speaker_value(

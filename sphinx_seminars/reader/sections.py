@@ -320,7 +320,7 @@ def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, 
         first = line[:1]
         if first not in _BLOCK_STARTS:
             before, last = last, line
-            if fenced or (first not in _LABEL_STARTS and line.find(":", 0, 50) < 0):
+            if fenced or (first not in _LABEL_STARTS and not _colon_label(line)):
                 yield number, line, "", 0  # the common case, decided without copying
             else:
                 yield number, line, "", _LABEL_LIKE
@@ -353,7 +353,14 @@ def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, 
 def _label_like(line: str, first: str) -> int:
     """``_LABEL_LIKE`` for a line that may open a part with a label, else 0 (a quick test:
     the common case, decided without copying the line)."""
-    return _LABEL_LIKE if first in _LABEL_STARTS or line.find(":", 0, 50) >= 0 else 0
+    return _LABEL_LIKE if first in _LABEL_STARTS or _colon_label(line) else 0
+
+
+def _colon_label(line: str) -> bool:
+    """Whether a colon in a line's first 50 characters may end a label ("Title: x", not
+    "https://...")."""
+    colon = line.find(":", 0, 50)
+    return colon > 0 and line[colon + 1 : colon + 2] in ("", " ", "\t")
 
 
 def heading_text(line: str) -> str:

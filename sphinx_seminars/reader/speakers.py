@@ -276,7 +276,7 @@ def _clean_lines(lines: list[str]) -> list[str]:
     return cleaned
 
 
-@lru_cache(maxsize=8192)  # an archive writes the same positions and places again and again
+@lru_cache(maxsize=2048)  # an archive writes the same positions and places again and again
 def _token_kinds(text: str) -> tuple[str, ...]:
     """Classify each word of ``text`` as 'title', 'inst' or ''."""
     tokens = [token.lower() for token in _TOKEN_RE.findall(text)]

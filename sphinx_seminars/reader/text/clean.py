@@ -43,13 +43,16 @@ def drop_control_characters(text: str) -> tuple[str, int | None]:
 
 
 _CLEANING = INVISIBLE | SYMBOL_FONT
+_TO_CLEAN = re.compile("[" + "".join(map(chr, INVISIBLE)) + "\uf000-\uf0ff]")
 
 
 def clean_text(text: str) -> str:
     """Drop invisible characters, read Symbol-font letters, compose Unicode (NFC)."""
     if text.isascii():  # nothing to drop, read or compose
         return text
-    return unicodedata.normalize("NFC", text.translate(_CLEANING))
+    if _TO_CLEAN.search(text):  # str.translate looks every character up: only when needed
+        text = text.translate(_CLEANING)
+    return unicodedata.normalize("NFC", text)
 
 
 def collapse_spaces(text: str) -> str:

@@ -13,6 +13,7 @@ from .reading import Reading, read
 from .report import Report, WhenLines
 from .sessions import session_days, sessions_on
 from .text import clean, shorten
+from .times import choose_time, find_times
 from .zones import default_zone, lookup_zone, settle, zone_for
 
 
@@ -58,8 +59,10 @@ def first_dates(text: str) -> tuple[dt.date, dt.date | None] | None:
 
 def mentions_a_moment(text: str) -> bool:
     """Whether a text names a day and month (a year not needed) or a time of day."""
-    reading = read(clean(text), Report())
-    return any(x is not None for x in (reading.start_date, reading.yearless, reading.start_time))
+    cleaned = clean(text)
+    if find_dates(cleaned, Report()):
+        return True
+    return choose_time(cleaned, find_times(cleaned), Report()) is not None
 
 
 def _no_date(reading: Reading, text: str, default: str | None, report: Report) -> When:
