@@ -96,13 +96,13 @@ def parse_talk(
         draft.warn(control_line, Code.ENCODING, "control characters removed")
     draft.problems.extend(matter.problems)
     draft.problems.extend(unknown_keys(matter.data, matter.line_of))
-    title, title_date = page_title(draft)
-    speakers, handles = read_speakers(draft, title)
-    series = _series(draft, title or "")
-    title = talk_title(draft, title, speakers, series)
+    page, title_date = page_title(draft)
+    speakers, handles = read_speakers(draft, page)
+    series = _series(draft, page or "")
+    title = talk_title(draft, page, speakers, series)
     roles = read_roles(draft)
     event = describes_an_event(draft)
-    kind = _kind(draft, title, draft.source)
+    kind = _kind(draft, page or title, draft.source)  # "PhD Thesis Colloquium: ..."
     when = read_when(draft, options.default_timezone, title_date)
     texts = read_texts(draft, title)
     abstract, references = split_references(texts.abstract)
@@ -155,9 +155,13 @@ def _in_order(problems: list[Problem]) -> tuple[Problem, ...]:
 
 
 def _kind(draft: Draft, title: str, source: str) -> str | None:
-    """The kind of event: a kind key's words, else the title's label and the file name."""
+    """The kind of event: a kind key's words, else the headings of class days and times
+    ("Class Dates:" is a course), else the title's label and the file name."""
     _, text = draft.text("kind")
     found = kind_of_text(text) if text else None
+    for section in draft.sections:
+        if found is None and section.part in (Part.DATES, Part.TIMES):
+            found = kind_of_text(section.heading)
     if found:
         return found
     return kind_from_names(title, source.replace("\\", "/").rpartition("/")[2])

@@ -133,7 +133,7 @@ March 6, 2023 to March 17, 2023 (no class on Saturday March 11th and Sunday Marc
 
 
 def test_a_course_has_a_session_each_class_day() -> None:
-    talk = parse_talk(COURSE, source="2023-03-06-course.md", default_timezone=KOLKATA)
+    talk = parse_talk(COURSE, source="2023-03-06-seminar-ibarra.md", default_timezone=KOLKATA)
     assert talk.kind == "course"
     assert len(talk.sessions) == 10
     assert isinstance(talk.start, dt.datetime) and isinstance(talk.end, dt.datetime)
@@ -392,3 +392,9 @@ def test_a_candidate_named_after_of() -> None:
         '---\ntitle: "PhD Thesis Colloquium of Ms. Ana Ruiz"\ndate: 2024-01-01\n---\n'
     )
     assert talk.speakers == (Speaker("Ana Ruiz", "Ms."),)
+
+
+def test_the_kind_comes_from_the_page_title_not_the_thesis_title() -> None:
+    text = DEFENCE.replace("PhD Thesis Defence", "PhD Thesis Colloquium")
+    talk = parse_talk(text, source="_archive/2022-02-14-colloquium-varga.md")
+    assert talk.kind == "thesis-colloquium"
