@@ -49,6 +49,60 @@ class Speaker:
         }
 
 
+#: The kinds of event a talk file may describe (``Talk.kind``), slug -> what it is.
+KINDS: dict[str, str] = {
+    "talk": "a talk (a conference contribution, an invited or contributed talk)",
+    "seminar": "a seminar of a series or a department",
+    "colloquium": "a colloquium talk",
+    "lecture": "a lecture, a named or memorial lecture, a public lecture",
+    "keynote": "a keynote or plenary talk",
+    "tutorial": "a tutorial",
+    "poster": "a poster presentation",
+    "panel": "a panel or discussion session",
+    "webinar": "a webinar",
+    "thesis-colloquium": "a thesis colloquium (a candidate presents the thesis before the defence)",
+    "thesis-defence": "a thesis defence, viva voce or final examination",
+    "course": "a course or short course, usually of several sessions",
+    "workshop": "a workshop",
+    "symposium": "a symposium or mini-symposium",
+    "conference": "a conference or meeting",
+}
+
+#: The roles people other than the speakers may have (``Role.role``), role -> what it is.
+ROLES: dict[str, str] = {
+    "advisor": "a thesis advisor or supervisor",
+    "examiner": "a thesis examiner",
+    "chair": "the chair of the talk or session",
+    "host": "the host who invited the speaker",
+    "convener": "the convener of the series or event",
+    "organizer": "an organizer of the event",
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person named in a role other than speaker: a thesis advisor, an examiner, a chair."""
+
+    role: str
+    """One of :data:`ROLES`."""
+    person: Speaker
+
+    def as_json(self) -> dict[str, object]:
+        return {"role": self.role, "person": self.person.as_json()}
+
+
+@dataclass(frozen=True)
+class Session:
+    """One meeting of an event held over several days (a course's class, a symposium's day).
+
+    ``start`` and ``end`` are aware ``datetime`` values when the time is known (naive when
+    no zone is), ``date`` values when only the day is; ``end`` is None when not stated.
+    """
+
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date | None = None
+
+
 @dataclass(frozen=True)
 class Talk:
     """A talk as read from one file.
@@ -56,7 +110,13 @@ class Talk:
     ``start`` is a ``datetime`` with tzinfo when a time is known, a ``date`` when only the
     day is known, or ``None``.  ``abstract`` and ``bio`` are Markdown (MyST) source text;
     ``abstract_line`` and ``bio_line`` are the file lines they start on.  ``details`` holds
-    the rest of the body (banners, "Host", "Agenda" sections): kept, so nothing is lost.
+    the rest of the body (banners, "Agenda" sections): kept, so nothing is lost.
+
+    ``kind`` is a slug of :data:`KINDS` (None when the file does not say).  ``roles`` are
+    the people named in other roles (advisors, examiners, chairs, hosts).  ``sessions`` are
+    the meetings of an event held on several days with a daily time (a course meeting 5-6:30
+    PM from 15 to 27 March), in order: then ``start`` is the first session's start and
+    ``end`` the last one's end; they are empty for a single event.
     """
 
     id: str
@@ -79,6 +139,9 @@ class Talk:
     links: tuple[tuple[str, str], ...] = ()
     tags: tuple[str, ...] = ()
     permalink: str | None = None
+    kind: str | None = None
+    roles: tuple[Role, ...] = ()
+    sessions: tuple[Session, ...] = ()
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     id_line: int = field(default=0, compare=False)
     """The file line the id comes from (``permalink`` or ``id``); 0 for the file name."""

@@ -10,8 +10,9 @@ from .reader.text.plain import markdown_to_plain
 
 #: The keys of a talk object, in order.
 TALK_KEYS = (
-    "id", "title", "speakers", "start", "end", "timezone", "venue", "online_url", "series",
-    "abstract", "references", "bio", "links", "tags", "permalink", "source", "problems",
+    "id", "title", "kind", "speakers", "roles", "start", "end", "sessions", "timezone",
+    "venue", "online_url", "series", "abstract", "references", "bio", "links", "tags",
+    "permalink", "source", "problems",
 )  # fmt: skip
 
 
@@ -27,9 +28,14 @@ def talk_to_json(talk: Talk) -> dict[str, Any]:
     return {
         "id": talk.id,
         "title": talk.title,
+        "kind": talk.kind,
         "speakers": [speaker.as_json() for speaker in talk.speakers],
+        "roles": [role.as_json() for role in talk.roles],
         "start": format_moment(talk.start),
         "end": format_moment(talk.end),
+        "sessions": [
+            {"start": format_moment(s.start), "end": format_moment(s.end)} for s in talk.sessions
+        ],
         "timezone": talk.timezone,
         "venue": talk.venue,
         "online_url": talk.online_url,

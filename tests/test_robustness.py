@@ -191,7 +191,7 @@ def test_dates_at_the_ends_of_the_calendar_build(tmp_path: Path, when: str) -> N
 def test_a_talk_moved_to_the_ends_of_the_calendar_rebuilds(tmp_path: Path) -> None:
     source = write_site(tmp_path, {"moving.md": talk()})
     assert build(source).status == 0
-    moved = "---\ntitle: Moved\ndate: 0001-01-01\ntime: \"01:30\"\ntimezone: \"+05:30\"\n---\n"
+    moved = '---\ntitle: Moved\ndate: 0001-01-01\ntime: "01:30"\ntimezone: "+05:30"\n---\n'
     (source / "talks" / "moving.md").write_text(moved, encoding="utf-8")
     result = build(source)
     assert result.status == 0, result.warnings

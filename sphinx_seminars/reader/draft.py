@@ -10,20 +10,20 @@ from ..problems import Code
 from .frontmatter import FrontMatter
 from .frontmatter_keys import KEYS, TEXT_LIMITS, group_of
 from .options import ReaderOptions
-from .sections import Role, Section
+from .sections import Part, Section
 from .text.clean import clean_text
 from .text.html_markdown import html_to_markdown
 from .values import clip, is_empty, is_text_like, kind_of, text_of
 
 #: The longest section text read as a field (characters); the rest of a longer one is left
 #: unread, because no honest "When" or "Speaker" section is that long.
-SECTION_LIMITS: dict[Role, int] = {
-    Role.WHEN: 1000,
-    Role.DATES: 1000,
-    Role.TIMES: 1000,
-    Role.SPEAKER: 4000,
-    Role.VENUE: 2000,
-    Role.LINK: 2000,
+SECTION_LIMITS: dict[Part, int] = {
+    Part.WHEN: 1000,
+    Part.DATES: 1000,
+    Part.TIMES: 1000,
+    Part.SPEAKER: 4000,
+    Part.VENUE: 2000,
+    Part.LINK: 2000,
 }
 
 
@@ -37,6 +37,7 @@ class Draft:
     options: ReaderOptions = field(default_factory=ReaderOptions)
     problems: list[Problem] = field(default_factory=list)
     complained: set[tuple[str, Code]] = field(default_factory=set)  # (key, code) said once
+    consumed: set[int] = field(default_factory=set)  # sections read for a field, not details
 
     def warn(self, line: int, code: Code, message: str, level: Level = "warning") -> None:
         self.problems.append(Problem(line, code, message, level))
@@ -54,8 +55,9 @@ class Draft:
         """The first key of a group with a text-like value, and its text; a key holding
         something else (a list, a mapping, true/false) gives a ``type`` warning and is passed
         over."""
+        data = self.matter.data
         for key in KEYS[group]:
-            found = self.key_text(key)
+            found = self.key_text(key) if key in data else None
             if found is not None:
                 return key, found
         return None, None
@@ -90,14 +92,14 @@ class Draft:
         """Safe Markdown of a text that may hold HTML (see :func:`.text.html_to_markdown`)."""
         return html_to_markdown(clean_text(text), allow_raw_html=self.options.allow_raw_html)
 
-    def section(self, role: Role) -> Section | None:
-        """The first section of a role that has text."""
-        return next((s for s in self.sections if s.role is role and s.text.strip()), None)
+    def section(self, part: Part) -> Section | None:
+        """The first section of a part that has text."""
+        return next((s for s in self.sections if s.part is part and s.has_text), None)
 
     def section_text(self, section: Section) -> str:
-        """A section's text, cut to its role's limit (with a ``too-long`` warning)."""
+        """A section's text, cut to its part's limit (with a ``too-long`` warning)."""
         text = section.text
-        limit = SECTION_LIMITS.get(section.role)
+        limit = SECTION_LIMITS.get(section.part)
         if limit is None or len(text) <= limit:
             return text
         message = (

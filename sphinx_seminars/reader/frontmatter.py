@@ -36,6 +36,7 @@ MAX_NODES = 50_000
 _TOML_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z0-9_.-]+)["']?\s*=""")
 _TOML_TABLE = re.compile(r"^\s*\[")
 _YAML_LINE_BREAKS = dict.fromkeys(map(ord, "\x85\u2028\u2029"), " ")
+_YAML_BREAK = re.compile("[\x85\u2028\u2029]")
 #: The YAML tags that construct plain data; any other tag is refused.
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -144,8 +145,10 @@ if yaml.__with_libyaml__:
 else:  # pragma: no cover - PyYAML without libyaml
     FAST_LOADER = None
 
-#: Flow collections, anchors, aliases and tags: what needs the guarded (pure Python) loader.
-_GUARDED = re.compile(r"[\[\]{}&*!]")
+#: Anchors, aliases and tags: what needs the guarded (pure Python) loader.
+_GUARDED = re.compile(r"[&*!]")
+#: What opens a flow collection (``[a, b]``, ``{a: b}``); each may nest one level deeper.
+_FLOW_OPENERS = re.compile(r"[\[{]")
 #: The deepest block structure read by libyaml, as columns of indentation and of the block
 #: indicators (``-``, ``?``, ``:``) and spaces or tabs that may open a collection on the same
 #: line.  Every level of block nesting after the first two moves its content at least one
@@ -162,14 +165,19 @@ _FAST_CHARS = MAX_NODES // 4
 
 def _fast_loading(source: str) -> bool:
     """Whether libyaml may read the front matter: at most :data:`_FAST_CHARS` characters, no
-    flow collections, anchors, aliases or tags, and no line starting deeper than
-    :data:`_FAST_COLUMNS`.  Such a document needs none of the checks of :func:`_refusal`: it
-    has no aliases, it nests less than :data:`MAX_DEPTH` levels, and it holds fewer values
-    than :data:`MAX_NODES`."""
+    anchors, aliases or tags, no line starting deeper than :data:`_FAST_COLUMNS`, and so few
+    flow collections (``tags: [a, b]``) that even nested in one another inside the deepest
+    block they stay within :data:`MAX_DEPTH`.  Such a document needs none of the checks of
+    :func:`_refusal`: it has no aliases, it nests at most :data:`MAX_DEPTH` levels, and it
+    holds fewer values than :data:`MAX_NODES` (a flow collection holds at most one value per
+    character too)."""
     if FAST_LOADER is None or len(source) > _FAST_CHARS or _GUARDED.search(source):
         return False
-    lines = source.split("\n")
-    return all(len(line) - len(line.lstrip(_LINE_START)) <= _FAST_COLUMNS for line in lines)
+    columns = max(len(line) - len(line.lstrip(_LINE_START)) for line in source.split("\n"))
+    if columns > _FAST_COLUMNS:
+        return False
+    openers = len(_FLOW_OPENERS.findall(source)) if "[" in source or "{" in source else 0
+    return columns + 3 + openers <= MAX_DEPTH
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -206,6 +214,18 @@ def split_front_matter(text: str) -> FrontMatter:
             message = "control characters removed from front-matter values"
             result.problems.append(Problem(1, Code.ENCODING, message))
     return result
+
+
+def lift_tables(matter: FrontMatter, tables: tuple[str, ...]) -> None:
+    """Give the keys of nested tables (Zola's ``[extra]``, Hugo's ``[params]``) as top-level
+    keys, at the table's line; a top-level key of the same name wins."""
+    for table in tables:
+        value = matter.data.get(table)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if str(key) not in matter.data:
+                    matter.data[str(key)] = item
+                    matter.key_lines.setdefault(str(key), matter.line_of(table))
 
 
 def front_matter_of(data: Mapping[str, object], body: str, body_line: int) -> FrontMatter:
@@ -256,10 +276,21 @@ def _drop_controls_in_strings(data: dict[str, object]) -> bool:
     return found
 
 
-def _load_yaml(source: str) -> tuple[object, dict[str, int], list[Problem]]:
-    """(data, line of each top-level key, problems) of a YAML front matter."""
-    source = source.translate(_YAML_LINE_BREAKS)
-    fast = _fast_loading(source)
+def _load_yaml(
+    source: str, *, fast: bool | None = None
+) -> tuple[object, dict[str, int], list[Problem]]:
+    """(data, line of each top-level key, problems) of a YAML front matter (read by libyaml
+    when ``fast`` allows it; a document with flow collections that libyaml cannot read is
+    read again by the guarded loader, whose words its problem gives)."""
+    if _YAML_BREAK.search(source):
+        source = source.translate(_YAML_LINE_BREAKS)
+    if fast is None:
+        fast = _fast_loading(source)
+        if fast and ("[" in source or "{" in source):
+            data, key_lines, problems = _load_yaml(source, fast=True)
+            if not any(problem.level == "error" for problem in problems):
+                return data, key_lines, problems
+            fast = False
     loader = (FAST_LOADER if fast and FAST_LOADER is not None else _PlainLoader)(source)
     try:
         node = loader.get_single_node()

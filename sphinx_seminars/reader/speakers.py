@@ -39,6 +39,9 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"\w+(?:[-\u2010\u2013]\w+)*")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
 _SEPARATORS = {"&": " & ", "and": " and ", "+": " + "}
+_LIST_MARKER = re.compile(r"(?:[-*+\u2022]|\d{1,2}[.)])\s+")
+_JOINT_NAMES = re.compile(r"\s+(?:and|&|et|und)\s+")
+_PEOPLE_SEPARATOR = re.compile(r"\s*;\s*|\s+(?:&|and|et|und)\s+")
 
 _TITLE_WORDS = frozenset(
     {
@@ -185,12 +188,23 @@ def split_honorific(text: str) -> tuple[str | None, str]:
 
 
 def parse_speaker_block(lines: list[str]) -> list[Speaker]:
-    """Read the speakers from the plain-text lines of a 'Speaker and Affiliation' section."""
+    """Read the speakers from the plain-text lines of a 'Speaker and Affiliation' section.
+
+    Each list item ("- Name (Place)") is a speaker; a line that names several people, each
+    with an affiliation ("Dr. A B, Stanford & Dr. C D, Princeton"), gives each of them.
+    """
     cleaned = _clean_lines(lines)
     speakers: list[Speaker] = []
-    for group in _split_speakers(cleaned):
-        speakers.extend(_speakers_from_group(group))
+    for group, listed in _split_speakers(cleaned):
+        pieces = _people_of_line(group[0]) if len(group) == 1 else [group[0]]
+        for piece in pieces:
+            speakers.extend(_speakers_from_group([piece, *group[1:]], listed=listed))
     return speakers
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a name (honorific and post-nominals allowed) reads as a person's name."""
+    return _looks_like_person(split_honorific(name)[1])
 
 
 def parse_speaker_value(value: object, *, line: int = 0) -> tuple[list[Speaker], list[Problem]]:
@@ -262,7 +276,8 @@ def _clean_lines(lines: list[str]) -> list[str]:
     return cleaned
 
 
-def _token_kinds(text: str) -> list[str]:
+@lru_cache(maxsize=2048)  # an archive writes the same positions and places again and again
+def _token_kinds(text: str) -> tuple[str, ...]:
     """Classify each word of ``text`` as 'title', 'inst' or ''."""
     tokens = [token.lower() for token in _TOKEN_RE.findall(text)]
     kinds: list[str] = []
@@ -272,7 +287,7 @@ def _token_kinds(text: str) -> list[str]:
             kinds.append("inst")
         else:
             kinds.append(_word_kind(low))
-    return kinds
+    return tuple(kinds)
 
 
 _HYPHENS = re.compile(r"[-\u2010\u2013]")
@@ -349,27 +364,45 @@ def _starts_new_speaker(line: str, after_blank: bool) -> bool:
     return honorific is not None or (after_blank and _has_postnominals(head))
 
 
-def _split_speakers(lines: list[str]) -> list[list[str]]:
-    """Group lines per speaker, each group opening with its name line."""
-    groups: list[list[str]] = []
+def _split_speakers(lines: list[str]) -> list[tuple[list[str], bool]]:
+    """Group lines per speaker, each group opening with its name line; a list item opens
+    one (its marker dropped: the group is marked as listed)."""
+    groups: list[tuple[list[str], bool]] = []
     after_blank = False
     for line in lines:
         if not line:
             after_blank = True
             if groups:
-                groups[-1].append(line)
+                groups[-1][0].append(line)
             continue
-        if not groups or _starts_new_speaker(line, after_blank):
-            groups.append([line])
+        item = _LIST_MARKER.match(line)
+        if item and line[item.end() :]:
+            groups.append(([line[item.end() :]], True))
+        elif not groups or _starts_new_speaker(line, after_blank):
+            groups.append(([line], False))
         else:
-            groups[-1].append(line)
+            groups[-1][0].append(line)
         after_blank = False
     return groups
 
 
-def _speakers_from_group(group: list[str]) -> list[Speaker]:
+def _people_of_line(line: str) -> list[str]:
+    """The parts of a line that each name a person, split at ";", "&", "and", "et", "und"
+    when every part opens with a name of two words or more (or an honorific); else the line."""
+    pieces = [piece.strip() for piece in _PEOPLE_SEPARATOR.split(line)]
+    if len(pieces) < 2:
+        return [line]
+    for piece in pieces:
+        head = re.split(r"[,(]", piece, maxsplit=1)[0]
+        honorific, name = split_honorific(head)
+        if not _looks_like_person(name) or (honorific is None and len(name.split()) < 2):
+            return [line]
+    return pieces
+
+
+def _speakers_from_group(group: list[str], *, listed: bool = False) -> list[Speaker]:
     """Build the speakers of one name line and the appointment lines below it."""
-    people, remainder = _parse_name_line(group[0])
+    people, remainder = _parse_name_line(group[0], listed=listed)
     position, affiliation = _parse_appointments([*remainder, *group[1:]])
     return [
         Speaker(name=name, honorific=honorific, position=position, affiliation=affiliation)
@@ -378,11 +411,13 @@ def _speakers_from_group(group: list[str]) -> list[Speaker]:
     ]
 
 
-def _parse_name_line(line: str) -> tuple[list[tuple[str | None, str]], list[str]]:
+def _parse_name_line(
+    line: str, *, listed: bool = False
+) -> tuple[list[tuple[str | None, str]], list[str]]:
     """Split a name line into people and any appointment text written after them."""
     honorific, text = split_honorific(line.lstrip(",;:-\u2013 "))
-    head, _, tail = text.partition(",")
-    name, paren = _split_paren_affiliation(_strip_postnominals(head))
+    head, tail = _split_at_comma(text)
+    name, paren = _split_paren_affiliation(_strip_postnominals(head), listed=listed)
     people = _split_joint_names(honorific, name)
     parts = [part.strip() for part in tail.split(",")] if tail else []
     while parts and _is_honorific_person(parts[0]):
@@ -392,22 +427,51 @@ def _parse_name_line(line: str) -> tuple[list[tuple[str | None, str]], list[str]
     return people, remainder
 
 
+def _split_at_comma(text: str) -> tuple[str, str]:
+    """(before, after) the first comma outside parentheses: "A B (Inst, City), Chair"."""
+    if "(" not in text:
+        before, _, after = text.partition(",")
+        return before, after
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            return text[:index], text[index + 1 :]
+    return text, ""
+
+
 def _is_honorific_person(text: str) -> bool:
     honorific, name = split_honorific(text)
     return honorific is not None and _looks_like_person(name)
 
 
-def _split_paren_affiliation(name: str) -> tuple[str, str | None]:
-    """Split 'Mike Shaw (UCL)' into the name and the institution in parentheses."""
+def _split_paren_affiliation(name: str, *, listed: bool = False) -> tuple[str, str | None]:
+    """Split 'Mike Shaw (UCL)' into the name and the institution in parentheses; in a list of
+    people, 'Tim Button (Cambridge)' too (elsewhere '(Ali)' may be what the person is called)."""
     match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
-    if match and _is_institution(match.group(2)):
-        return match.group(1), match.group(2).strip()
+    if match is None:
+        return name, None
+    person, inside = match.group(1), match.group(2).strip()
+    if _is_institution(inside) or (listed and _capitalised_name(person) and inside[:1].isupper()):
+        return person, inside
     return name, None
+
+
+def _capitalised_name(text: str) -> bool:
+    """Whether a text is two to six capitalised words (a name in a list of people, where a
+    word such as "Dean" is a surname, not a title)."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(
+        word[:1].isupper() or word.lower() in _PERSON_PARTICLES for word in words
+    )
 
 
 def _split_joint_names(honorific: str | None, name: str) -> list[tuple[str | None, str]]:
     """Split 'A B and C D' into two people when both halves look like names."""
-    pieces = re.split(r"\s+(?:and|&)\s+", name)
+    pieces = _JOINT_NAMES.split(name)
     if len(pieces) < 2:
         return [(honorific, name)]
     people = [(honorific, _strip_postnominals(pieces[0]))]

@@ -6,10 +6,15 @@ import datetime as dt
 
 from .text.clean import clean_text
 
+#: Texts that stand for no value, as a site's generator writes a missing one ("None").
+NOTHING = frozenset({"none", "null", "nil", "n/a", "~"})
+
 
 def is_empty(value: object) -> bool:
-    """Whether a value says nothing (``None``, ``""``, an empty list or mapping)."""
-    return value is None or (isinstance(value, (str, list, dict, tuple)) and not value)
+    """Whether a value says nothing (``None``, ``""``, "None", an empty list or mapping)."""
+    if isinstance(value, str):  # " " is a value: present, but empty
+        return not value or value.strip().lower() in NOTHING
+    return value is None or (isinstance(value, (list, dict, tuple)) and not value)
 
 
 def is_text_like(value: object) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_seminars.model import Speaker, Talk
+from sphinx_seminars.model import Role, Speaker, Talk
 from sphinx_seminars.reader import parse_talk, read_talk
 from sphinx_seminars.serialize import talk_to_json
 
@@ -107,7 +107,8 @@ def test_department_style_file() -> None:
         "B. Author, Oxide Letters 2, 2021",
     )
     assert talk.bio == "Iris works on oxides."
-    assert "Prof. Someone Else" in talk.details
+    assert talk.roles == (Role("host", Speaker("Someone Else", "Prof.")),)
+    assert "Someone Else" not in talk.details  # read as a role, not kept twice
     assert "<" not in talk.abstract + talk.bio + talk.details
     assert "timezone-ambiguous" not in codes(talk)
     assert codes(talk) == []
@@ -140,7 +141,7 @@ date: 2012-03-01
 location: "Westshire, UK"
 slidesurl: "https://example.org/slides.pdf"
 ---
-This talk is about [sparse](https://example.org) solvers.
+We compare [direct](https://example.org) and iterative methods.
 """
 
 
@@ -150,7 +151,8 @@ def test_academicpages_talk() -> None:
     assert talk.start == dt.date(2012, 3, 1)
     assert type(talk.start) is dt.date
     assert talk.venue == "University of Westshire, Dept. of Mathematics, Westshire, UK"
-    assert talk.abstract == "This talk is about [sparse](https://example.org) solvers."
+    assert talk.abstract == "We compare [direct](https://example.org) and iterative methods."
+    assert talk.kind == "seminar"
     assert dict(talk.links) == {"slides": "https://example.org/slides.pdf"}
     assert codes(talk) == ["no-speaker"]
 
@@ -301,7 +303,8 @@ def test_unknown_key_suggests() -> None:
         ("---\ntitle: x\n", "front-matter", "error"),
         ("---\n- a\n- b\n---\n", "front-matter", "error"),
         ("---\nx: !!python/object/apply:os.system ['true']\n---\n", "yaml", "error"),
-        ("---\ntitle: T\n---\nText\n", "no-date", "warning"),
+        ("---\ntitle: T\nspeaker: Ana Ruiz\n---\nText\n", "no-date", "warning"),
+        ("---\ntitle: T\n---\nText\n", "not-a-talk", "warning"),
     ],
 )
 def test_bad_front_matter(text: str, code: str, level: str) -> None:

@@ -84,15 +84,37 @@ def test_time_range(text: str, start: str, end: str) -> None:
     assert when.problems == ()
 
 
-def test_date_range_then_times_gives_first_session() -> None:
+def test_date_range_then_times_gives_a_session_each_day() -> None:
     text = (
         "April 8, 2024 to April 19, 2024 (no class on the Saturday of April 13th, and"
         " Sunday of April 14th) [10 days].\n5 to 6:30 PM"
     )
     when = parse_when(text, default_timezone=KOLKATA)
-    assert iso(when.start) == "2024-04-08T17:00:00+05:30"
-    assert iso(when.end) == "2024-04-08T18:30:00+05:30"
+    assert iso(when.start) == "2024-04-08T17:00:00+05:30"  # the first session's start
+    assert iso(when.end) == "2024-04-19T18:30:00+05:30"  # the last session's end
+    days = [s.start.day for s in when.sessions]  # type: ignore[union-attr]
+    assert days == [8, 9, 10, 11, 12, 15, 16, 17, 18, 19]
+    assert all(iso(s.end)[11:16] == "18:30" for s in when.sessions)  # type: ignore[index]
     assert when.problems == ()
+
+
+def test_sessions_leave_out_the_weekdays_excluded() -> None:
+    text = "Monday 3 March 2025 to Friday 14 March 2025, except Wednesdays, 10:00-12:00 CET"
+    when = parse_when(text)
+    assert [s.start.day for s in when.sessions] == [3, 4, 6, 7, 8, 9, 10, 11, 13, 14]  # type: ignore[union-attr]
+    assert iso(when.sessions[0].start) == "2025-03-03T10:00:00+01:00"
+
+
+def test_a_day_count_that_does_not_fit_is_reported() -> None:
+    when = parse_when("1 to 3 June 2024 [5 days], 9 AM", default_timezone=KOLKATA)
+    assert len(when.sessions) == 3
+    assert [p.code for p in when.problems] == ["date"]
+
+
+def test_a_date_range_without_a_time_has_no_sessions() -> None:
+    when = parse_when("12th and 13th April 2022")
+    assert when.start == dt.date(2022, 4, 12) and when.end == dt.date(2022, 4, 13)
+    assert when.sessions == ()
 
 
 def test_24_hour_time_with_am_is_read_with_a_problem() -> None:

@@ -47,13 +47,16 @@ def drop_control_characters(text: str) -> tuple[str, int | None]:
 #: left text needs none of them to show in its own direction.
 DIRECTION_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e"))
 _CLEANING = INVISIBLE | DIRECTION_CONTROLS | SYMBOL_FONT
+_TO_CLEAN = re.compile("[" + "".join(map(chr, INVISIBLE)) + "\u202a-\u202e\uf000-\uf0ff]")
 
 
 def clean_text(text: str) -> str:
     """Drop invisible characters, read Symbol-font letters, compose Unicode (NFC)."""
     if text.isascii():  # nothing to drop, read or compose
         return text
-    return unicodedata.normalize("NFC", text.translate(_CLEANING))
+    if _TO_CLEAN.search(text):  # str.translate looks every character up: only when needed
+        text = text.translate(_CLEANING)
+    return unicodedata.normalize("NFC", text)
 
 
 def collapse_spaces(text: str) -> str:

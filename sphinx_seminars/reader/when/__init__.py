@@ -17,12 +17,14 @@ from __future__ import annotations
 from .assemble import When
 from .dates import parse_title_date
 from .fields import when_from_fields
-from .free_text import parse_when, resolve_timezone
+from .free_text import first_dates, mentions_a_moment, parse_when, resolve_timezone
 from .report import WhenLines
 
 __all__ = [
     "When",
     "WhenLines",
+    "first_dates",
+    "mentions_a_moment",
     "parse_title_date",
     "parse_when",
     "resolve_timezone",

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ...model import Problem
+from ...model import Problem, Session
 from ...problems import Code
 from .reading import Reading
 from .report import Report
@@ -28,6 +28,11 @@ class When:
     end: dt.datetime | dt.date | None
     timezone: str | None
     problems: tuple[Problem, ...] = ()
+    weekday: int | None = None
+    """The weekday (0-6, Monday first) written next to the start date, if any."""
+    sessions: tuple[Session, ...] = ()
+    """The daily sessions of an event held on several days (``start`` is the first one's
+    start, ``end`` the last one's end); empty for a single event."""
 
 
 def _real_moment(moment: dt.datetime, report: Report) -> dt.datetime:
@@ -86,7 +91,7 @@ def assemble(reading: Reading, display: Zone | None, default: str | None, report
     if reading.start_time is None:
         if display is not None and display is not wall:
             name, _ = zone_for(display, default, day, report)
-        return When(day, reading.end_date, name, tuple(report.problems))
+        return When(day, reading.end_date, name, tuple(report.problems), reading.weekday)
     if tzinfo is None and not report.has(Code.TIMEZONE):
         report.zone(Code.TIMEZONE, "no time zone given")
     wall_start = dt.datetime.combine(day, reading.start_time, tzinfo=tzinfo)
@@ -99,7 +104,7 @@ def assemble(reading: Reading, display: Zone | None, default: str | None, report
         if shown is not None:
             start = start.astimezone(shown)
             end = end.astimezone(shown) if isinstance(end, dt.datetime) else end
-    return When(start, end, name, tuple(report.problems))
+    return When(start, end, name, tuple(report.problems), reading.weekday)
 
 
 def _end(

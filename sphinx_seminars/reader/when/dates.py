@@ -49,14 +49,16 @@ class DateHit:
     last_day: int | None = None  # "15-17 March"
     first_day: int | None = None
 
-    def date(self, report: Report) -> dt.date | None:
-        """The date, or None (with a problem when the parts make no date)."""
+    def date(self, report: Report | None) -> dt.date | None:
+        """The date, or None (with a problem, when a report is given, when the parts make no
+        date)."""
         if self.year is None:
             return None
         try:
             return dt.date(self.year, self.month, self.first_day or self.day)
         except ValueError:
-            report.date(Code.DATE, f"{self.raw!r} is not a valid date")
+            if report is not None:
+                report.date(Code.DATE, f"{self.raw!r} is not a valid date")
             return None
 
     def last_date(self) -> dt.date | None:
@@ -164,17 +166,19 @@ def _stated_weekday(text: str, hit: DateHit) -> tuple[str, int, bool] | None:
     return None
 
 
-def check_weekday(text: str, hit: DateHit, day: dt.date, report: Report) -> None:
-    """A problem when the weekday written next to a date is wrong or misspelt."""
+def check_weekday(text: str, hit: DateHit, day: dt.date, report: Report) -> int | None:
+    """The weekday (0-6) written next to a date, with a problem when it is wrong or
+    misspelt; None when none is written."""
     stated = _stated_weekday(text, hit)
     if stated is None:
-        return
+        return None
     word, number, misspelt = stated
     actual = WEEKDAYS[day.weekday()].capitalize()
     if number != day.weekday():
         report.date(Code.WEEKDAY, f"{word!r} does not match {day.isoformat()}, which is a {actual}")
     elif misspelt:
         report.date(Code.WEEKDAY, f"{word!r} is misspelt: {day.isoformat()} is a {actual}")
+    return number
 
 
 _TITLE_DATE = re.compile(r"\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\s*\)\s*$")

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from ...model import Problem
 from ...problems import Code
 from .assemble import When, assemble
+from .dates import borrow_years, find_dates
 from .reading import Reading, read
 from .report import Report, WhenLines
+from .sessions import session_days, sessions_on
 from .text import clean, shorten
+from .times import choose_time, find_times
 from .zones import default_zone, lookup_zone, settle, zone_for
 
 
@@ -19,9 +25,44 @@ def parse_when(text: str, *, default_timezone: str | None = None, line: int = 0)
     reading = read(cleaned, report)
     if reading.start_date is None:
         return _no_date(reading, cleaned, default, report)
-    if reading.start_time is not None:
-        reading.end_date = None  # a course over several days: the first session
-    return assemble(reading, None, default, report)
+    last = reading.end_date
+    if reading.start_time is None or last is None:
+        return assemble(reading, None, default, report)
+    reading.end_date = None  # the first session; then one on each day of the range
+    first = assemble(reading, None, default, report)
+    if not isinstance(first.start, dt.datetime):
+        return first
+    days = session_days(cleaned, first.start.date(), last, report)
+    sessions = sessions_on(days, first.start, first.end)
+    if not sessions:
+        return first
+    return replace(
+        first,
+        end=sessions[-1].end or sessions[-1].start,
+        sessions=sessions,
+        problems=tuple(report.problems),
+    )
+
+
+def first_dates(text: str) -> tuple[dt.date, dt.date | None] | None:
+    """The first full date a text names (and the last day of its range: "21-23 December
+    2022"), reading dates only; None when it names none."""
+    cleaned = clean(text)
+    hits = find_dates(cleaned, Report())
+    borrow_years(cleaned, hits)
+    for hit in hits:
+        day = hit.date(None)
+        if day is not None:
+            return day, hit.last_date()
+    return None
+
+
+def mentions_a_moment(text: str) -> bool:
+    """Whether a text names a day and month (a year not needed) or a time of day."""
+    cleaned = clean(text)
+    if find_dates(cleaned, Report()):
+        return True
+    return choose_time(cleaned, find_times(cleaned), Report()) is not None
 
 
 def _no_date(reading: Reading, text: str, default: str | None, report: Report) -> When:

@@ -28,6 +28,7 @@ class Reading:
     cross_check: Zone | None = None  # an offset stated next to a named zone
     unknown: str | None = None  # a zone-like text that names no zone
     yearless: str | None = None  # a date written without a year, when no full date
+    weekday: int | None = None  # the weekday (0-6) written next to the start date
 
 
 def read(text: str, report: Report) -> Reading:
@@ -67,9 +68,11 @@ def _read_dates(text: str, hits: list[DateHit], reading: Reading, report: Report
     if following and reading.end_date is None and dates_joined(text, first, following):
         reading.end_date = following.date(report)
     for hit in full:
-        day = hit.date(Report())
+        day = hit.date(None)
         if day is not None and hit.first_day is None:
-            check_weekday(text, hit, day, report)
+            stated = check_weekday(text, hit, day, report)
+            if hit is first:
+                reading.weekday = stated
 
 
 def _read_zone(hits: list[ZoneHit], choice: TimeChoice | None, reading: Reading) -> None:

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...model import Problem
 from ...problems import Code
 
 
-@dataclass(frozen=True)
-class WhenLines:
+class WhenLines(NamedTuple):
     """The file lines of the date, the time and the time zone (0 when unknown)."""
 
     date: int = 0
@@ -23,11 +23,14 @@ class WhenLines:
         return cls(line, line, line)
 
 
+_UNKNOWN = WhenLines()
+
+
 @dataclass
 class Report:
     """The problems found so far, made at the line of the field each concerns."""
 
-    lines: WhenLines = field(default_factory=WhenLines)
+    lines: WhenLines = _UNKNOWN
     problems: list[Problem] = field(default_factory=list)
 
     def date(self, code: Code, message: str) -> None:
