@@ -177,7 +177,7 @@ def skip_reason(talk: Talk, doc: Document) -> str | None:
     """Why a file is not imported as a talk (None: it is one)."""
     for problem in talk.problems:
         if problem.code == Code.NOT_A_TALK:
-            return f"not a talk: {problem.message} [seminar.{problem.code}]"
+            return f"{problem.message} [seminar.{problem.code}]"
         if problem.level == "error" and problem.code in (Code.UNREADABLE, Code.ENCODING):
             return f"cannot be read: {problem.message} [seminar.{problem.code}]"
         if problem.level == "error" and problem.code == Code.TOO_LONG:

@@ -116,7 +116,7 @@ def parse_talk(
     _check_content(draft, speakers, abstract, when)
     report_handles(draft, draft.value("speakers")[0], handles)
     if not event and not matter.failed:
-        message = "the file describes no event (no date, time, speaker or place): not a talk"
+        message = "not a talk: the file describes no event (no date, time, speaker or place)"
         draft.warn(1, Code.NOT_A_TALK, message)
     if matter.failed or not event:  # what is missing follows from that: say that only
         consequences = {Code.NO_TITLE, Code.NO_DATE, Code.NO_SPEAKER, Code.NO_ABSTRACT}

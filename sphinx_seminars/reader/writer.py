@@ -34,7 +34,8 @@ def write_talk_file(
 ) -> str:
     """The talk as the text of a talk file.
 
-    Structured fields go into the front matter.  Plain text (title, speakers, venue, series,
+    Structured fields go into the front matter (the sessions of a multi-day event are not:
+    the file gives its first start and last end).  Plain text (title, speakers, venue, series,
     tags), which the reader takes for HTML, is written with ``&``, ``<`` and ``>`` escaped.
     Times are written as the talk's own wall-clock time with its offset of that day
     (``2025-01-09 15:00:00+05:30``) next to the zone's name.  The abstract (its references
@@ -45,12 +46,16 @@ def write_talk_file(
     written after the others; their values are written as given.
     """
     data: dict[str, object] = {"title": _html_text(talk.title)}
+    if talk.kind:
+        data["kind"] = talk.kind
     if talk.permalink:
         data["permalink"] = talk.permalink
     elif path is None or PurePosixPath(path.replace("\\", "/")).stem != talk.id:
         data["id"] = talk.id
     if talk.speakers:
         data["speakers"] = [_speaker(speaker) for speaker in talk.speakers]
+    for role in dict.fromkeys(r.role for r in talk.roles):  # advisors: [...], hosts: [...]
+        data[f"{role}s"] = [_speaker(r.person) for r in talk.roles if r.role == role]
     data |= _moments(talk)
     optional: dict[str, object] = {
         "venue": _html_text(talk.venue),
