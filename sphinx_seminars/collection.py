@@ -127,12 +127,15 @@ def warn_empty_patterns(
     """``env-get-outdated``: a ``seminar_talks`` pattern that gives no page says why: it
     matches no file, or every file it matches is excluded (``exclude_patterns``) or is not
     a source file of Sphinx."""
-    talks = [d for d in env.found_docs if is_talk_page(env, d)]
-    for pattern in get_config(env).talks:
-        matcher = talk_matcher((pattern,))
-        pages = [d for d in talks if matcher.match(_relative(env, d))]
-        if pages:
-            continue
+    patterns = get_config(env).talks
+    unmatched = {pattern: talk_matcher((pattern,)) for pattern in patterns}
+    for docname in env.found_docs:  # until each pattern has a page (the first few, mostly)
+        if not unmatched:
+            break
+        path = _relative(env, docname)
+        for pattern in [p for p, matcher in unmatched.items() if matcher.match(path)]:
+            del unmatched[pattern]
+    for pattern in (p for p in patterns if p in unmatched):
         files = _files_matching(env.srcdir, pattern)
         if not files:
             reason = "matches no file"
@@ -148,7 +151,8 @@ def warn_empty_patterns(
 
 
 def _relative(env: BuildEnvironment, docname: str) -> str:
-    return os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
+    """A document's file, relative to the source folder, with ``/``."""
+    return os.fspath(env.doc2path(docname, False)).replace(os.sep, "/")
 
 
 def _files_matching(srcdir: str | os.PathLike[str], pattern: str) -> list[str]:

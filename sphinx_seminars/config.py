@@ -299,10 +299,11 @@ def _warn(message: str) -> None:
     LOGGER.warning(message, type="seminar", subtype=Code.CONFIG)
 
 
+_SETTINGS = tuple((item.name, f"seminar_{item.name}") for item in fields(SeminarConfig))
+
+
 def get_config(config: Config | BuildEnvironment | Sphinx) -> SeminarConfig:
     """The validated settings as one typed object (from a Config, an environment or the
     application)."""
     values = getattr(config, "config", config)
-    return SeminarConfig(
-        **{item.name: getattr(values, f"seminar_{item.name}") for item in fields(SeminarConfig)}
-    )
+    return SeminarConfig(**{name: getattr(values, setting) for name, setting in _SETTINGS})

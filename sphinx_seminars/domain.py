@@ -92,8 +92,8 @@ class SeminarDomain(Domain):
             )
             for s in talk.speakers
         )
-        abstract = markdown_to_plain(talk.abstract)
-        record = TalkRecord(talk, docname, anchor, location, speakers, modified, abstract)
+        abstract, bio = markdown_to_plain(talk.abstract), markdown_to_plain(talk.bio)
+        record = TalkRecord(talk, docname, anchor, location, speakers, modified, abstract, bio)
         self.data["talks"].setdefault(docname, []).append(record)
         self._changed()
         return record
@@ -133,8 +133,9 @@ class SeminarDomain(Domain):
     _view: SeminarView | None = None
 
     def _changed(self) -> None:
-        """Every change of the data goes through here, so the view is never stale."""
+        """Every change of the data goes through here, so the views are never stale."""
         self._view = None
+        self._listing_pages = None
 
     def _current(self) -> SeminarView:
         if self._view is None:
@@ -194,24 +195,31 @@ class SeminarDomain(Domain):
         (which may lose their id to a talk of another page)."""
         return set(self.data["listings"]) | set(self.data["xrefs"]) | set(self.data["talks"])
 
-    def _pages_with(self, kind: str, series: str | None = None) -> list[str]:
-        return sorted(
-            docname
-            for docname, specs in self.data["listings"].items()
-            if any(s.kind == kind and (series is None or s.series == series) for s in specs)
-        )
+    _listing_pages: dict[tuple[str, str | None], str] | None = None
+
+    def _first_page_with(self, kind: str, series: str | None = None) -> str | None:
+        """The first page (by name) with a listing of ``kind`` (and series)."""
+        if self._listing_pages is None:
+            pages: dict[tuple[str, str | None], str] = {}
+            for docname in sorted(self.data["listings"]):
+                for spec in self.data["listings"][docname]:
+                    pages.setdefault((spec.kind, None), docname)
+                    if spec.series:
+                        pages.setdefault((spec.kind, spec.series), docname)
+            self._listing_pages = pages
+        return self._listing_pages.get((kind, series))
 
     def archive_page(self) -> str | None:
         """The page with the archive (``seminar-archive``), the first by name if several."""
-        return next(iter(self._pages_with("archive")), None)
+        return self._first_page_with("archive")
 
     def speaker_page(self) -> str | None:
         """The page with every speaker (``seminar-speakers``), the first by name if several."""
-        return next(iter(self._pages_with("speakers")), None)
+        return self._first_page_with("speakers")
 
     def series_page(self, key: str) -> str | None:
         """The first page listing the talks of a series (``seminar-list :series:``)."""
-        return next(iter(self._pages_with("talks", series=key)), None)
+        return self._first_page_with("talks", series=key)
 
     def set_page_digests(self, digests: dict[str, str]) -> None:
         """What each page's listings and links show now (see the listings' digests)."""

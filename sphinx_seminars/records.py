@@ -46,6 +46,13 @@ class TalkRecord(NamedTuple):
     """When its talk file last changed (UTC), for calendar and feed time stamps."""
     abstract_text: str
     """The abstract as plain text, for the exports (made once, while reading)."""
+    bio_text: str
+    """The bio as plain text, likewise."""
+
+    @property
+    def plain(self) -> tuple[str, str]:
+        """The abstract and the bio as plain text."""
+        return self.abstract_text, self.bio_text
 
     @property
     def id(self) -> str:

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from .model import Talk
-from .reader.text.plain import markdown_to_plain
 
 #: The keys of a talk object, in order.
 TALK_KEYS = (
@@ -23,8 +22,14 @@ def format_moment(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat()
 
 
-def talk_to_json(talk: Talk) -> dict[str, Any]:
-    """The talk as a JSON-ready dict with exactly :data:`TALK_KEYS`."""
+def talk_to_json(talk: Talk, *, plain: tuple[str, str] | None = None) -> dict[str, Any]:
+    """The talk as a JSON-ready dict with exactly :data:`TALK_KEYS`.  ``plain`` is the
+    abstract and the bio as plain text, when they are known already."""
+    if plain is None:
+        from .reader.text.plain import markdown_to_plain  # noqa: PLC0415 - a build loads it late
+
+        plain = markdown_to_plain(talk.abstract), markdown_to_plain(talk.bio)
+
     return {
         "id": talk.id,
         "title": talk.title,
@@ -40,9 +45,9 @@ def talk_to_json(talk: Talk) -> dict[str, Any]:
         "venue": talk.venue,
         "online_url": talk.online_url,
         "series": talk.series,
-        "abstract": markdown_to_plain(talk.abstract),
+        "abstract": plain[0],
         "references": list(talk.references),
-        "bio": markdown_to_plain(talk.bio),
+        "bio": plain[1],
         "links": dict(talk.links),
         "tags": list(talk.tags),
         "permalink": talk.permalink,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import get_config
-from .common import EXPORT_BUILDERS, ExportState, site_talks
+from .common import EXPORT_BUILDERS, ExportState, site_of, site_talks
 from .feed import write_feed
 from .ical import resolve_calendar_links, update_sequences, write_calendars
 from .jsonfile import write_json
@@ -28,15 +28,15 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     state = ExportState(app)
     if state.unchanged():
         return
-    talks = site_talks(app)
+    site, talks = site_of(app), site_talks(app)
     if "json" in wanted:
-        write_json(app, talks)
+        write_json(app, site, talks)
     if "ics" in wanted:
-        write_calendars(app, talks)
+        write_calendars(app, site, talks)
     if "atom" in wanted:
-        write_feed(app, talks)
+        write_feed(app, site, talks)
     if "redirects" in wanted:
-        write_redirects(app, talks)
+        write_redirects(app, site, talks)
     state.save()
 
 

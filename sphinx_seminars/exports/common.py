@@ -8,12 +8,13 @@ import json
 import pickle
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 from ..collection import is_talk_page
-from ..config import get_config
+from ..config import SeminarConfig, get_config
 from ..domain import domain_of
 from ..records import TalkRecord
 
@@ -40,18 +41,32 @@ class SiteTalk(NamedTuple):
         return self.record.talk
 
 
-def base_url(app: Sphinx) -> str:
-    """``seminar_baseurl``, else ``html_baseurl``, with one trailing slash; or ``""``."""
-    url = get_config(app).baseurl or app.config.html_baseurl or ""
-    return url.rstrip("/") + "/" if url else ""
+@dataclass(frozen=True)
+class Site:
+    """What the exports need to know of the site, found once per build."""
+
+    base: str
+    """The site's address with one trailing slash (``seminar_baseurl``, else
+    ``html_baseurl``), or ``""`` when none is known."""
+    host: str
+    """What makes calendar UIDs globally unique: the base URL's host, else the project's
+    name as a host name."""
+    project: str
+    settings: SeminarConfig
+
+    def url(self, path: str) -> str:
+        """An absolute URL when a base URL is known, else the path from the site root."""
+        return self.base + path
 
 
-def site_host(app: Sphinx) -> str:
-    """The host that makes calendar UIDs globally unique (the project name without one)."""
-    host = urlsplit(base_url(app)).netloc
-    if host:
-        return host
-    return re.sub(r"[^a-z0-9.-]+", "-", app.config.project.lower()).strip("-") or "sphinx-seminars"
+def site_of(app: Sphinx) -> Site:
+    settings = get_config(app)
+    url = settings.baseurl or app.config.html_baseurl or ""
+    base = url.rstrip("/") + "/" if url else ""
+    host = urlsplit(base).netloc or (
+        re.sub(r"[^a-z0-9.-]+", "-", app.config.project.lower()).strip("-") or "sphinx-seminars"
+    )
+    return Site(base, host, app.config.project, settings)
 
 
 def talk_path(app: Sphinx, record: TalkRecord) -> str:
@@ -60,11 +75,6 @@ def talk_path(app: Sphinx, record: TalkRecord) -> str:
     if is_talk_page(app.env, record.docname):
         return uri
     return f"{uri}#{record.anchor}"
-
-
-def absolute_url(app: Sphinx, path: str) -> str:
-    """An absolute URL when a base URL is known, else the path relative to the site root."""
-    return base_url(app) + path
 
 
 def relative_to_page(app: Sphinx, docname: str, path: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..serialize import format_moment
-from .common import SiteTalk, absolute_url, clean_text, site_host, write_if_changed
+from .common import Site, SiteTalk, clean_text, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,35 +41,35 @@ def _summary(site: SiteTalk) -> str:
     return "\n\n".join(parts)
 
 
-def feed_document(app: Sphinx, talks: list[SiteTalk]) -> str:
+def feed_document(site: Site, talks: list[SiteTalk]) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    home = absolute_url(app, "")
-    _text(feed, "id", home or f"tag:{site_host(app)},2000:seminars")
-    _text(feed, "title", f"{app.config.project}: seminars")
+    home = site.url("")
+    _text(feed, "id", home or f"tag:{site.host},2000:seminars")
+    _text(feed, "title", f"{site.project}: seminars")
     _text(feed, "updated", _updated(talks))
     if home:
         ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": home + FILENAME})
         ET.SubElement(feed, f"{{{ATOM}}}link", {"href": home})
     _text(feed, "generator", "sphinx-seminars")
-    for site in talks[:ENTRIES]:
-        talk = site.talk
+    for one in talks[:ENTRIES]:
+        talk = one.talk
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        url = absolute_url(app, site.path)
-        _text(entry, "id", url if home else f"tag:{site_host(app)},2000:{talk.id}")
+        url = site.url(one.path)
+        _text(entry, "id", url if home else f"tag:{site.host},2000:{talk.id}")
         _text(entry, "title", talk.title)
-        modified = site.record.modified
+        modified = one.record.modified
         _text(entry, "updated", modified.isoformat() if modified else _updated(talks))
         ET.SubElement(entry, f"{{{ATOM}}}link", {"href": url})
         for speaker in talk.speakers:
             author = ET.SubElement(entry, f"{{{ATOM}}}author")
             _text(author, "name", speaker.name)
-        _text(entry, "summary", _summary(site))
+        _text(entry, "summary", _summary(one))
         for category in (talk.series, *talk.tags):
             if category:
                 ET.SubElement(entry, f"{{{ATOM}}}category", {"term": clean_text(category)})
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def write_feed(app: Sphinx, talks: list[SiteTalk]) -> None:
-    write_if_changed(Path(app.outdir) / FILENAME, feed_document(app, talks))
+def write_feed(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
+    write_if_changed(Path(app.outdir) / FILENAME, feed_document(site, talks))

@@ -23,11 +23,11 @@ from ..records import CalendarHistory
 from .calendar_time import ZONED_YEARS, as_utc, calendar_moment, days_before, end_after, next_day
 from .common import (
     EXPORT_BUILDERS,
+    Site,
     SiteTalk,
-    absolute_url,
     clean_text,
     relative_to_page,
-    site_host,
+    site_of,
     write_if_changed,
 )
 
@@ -46,7 +46,7 @@ LOGGER = logging.getLogger(__name__)
 def update_sequences(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: a talk whose start or end moved gets the next SEQUENCE number; a
     fresh build recovers the history from the ``seminars.ics`` in the output folder."""
-    host = site_host(app)
+    host = site_of(app).host
     domain_of(env).update_calendar_history(
         lambda: _history_in_calendar(Path(app.outdir) / FILENAME, host)
     )
@@ -93,18 +93,18 @@ def _instant(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
     return value
 
 
-def _description(app: Sphinx, site: SiteTalk) -> str:
-    talk = site.talk
+def _description(site: Site, one: SiteTalk) -> str:
+    talk = one.talk
     lines = []
     for speaker in talk.speakers:
         about = ", ".join(x for x in (speaker.position, speaker.affiliation) if x)
         lines.append(f"{speaker.display_name} ({about})" if about else speaker.display_name)
     if talk.online_url:
         lines.append(f"Online: {talk.online_url}")
-    abstract = site.record.abstract_text
+    abstract = one.record.abstract_text
     if abstract:
         lines += ["", abstract if len(abstract) <= 600 else abstract[:600].rstrip() + " …"]
-    lines += ["", f"More: {absolute_url(app, site.path)}"]
+    lines += ["", f"More: {site.url(one.path)}"]
     return clean_text("\n".join(lines))
 
 
@@ -115,22 +115,22 @@ class TalkEvent(NamedTuple):
     zones: tuple[str, ...]
 
 
-def talk_event(app: Sphinx, site: SiteTalk, sequence: int) -> TalkEvent | None:
+def talk_event(site: Site, one: SiteTalk, sequence: int) -> TalkEvent | None:
     """The VEVENT of a talk; None for a talk without a date."""
-    talk = site.talk
+    talk = one.talk
     start, end = talk.start, talk.end
     if start is None:
         return None
     from icalendar import Event  # noqa: PLC0415
 
     event = Event()
-    event.add("uid", f"{talk.id}@{site_host(app)}")
-    event.add("dtstamp", site.record.modified or dt.datetime.now(dt.timezone.utc))
+    event.add("uid", f"{talk.id}@{site.host}")
+    event.add("dtstamp", one.record.modified or dt.datetime.now(dt.timezone.utc))
     event.add("summary", clean_text(talk.title))
     zones: set[str] = set()
     if isinstance(start, dt.datetime):
         if not isinstance(end, dt.datetime):
-            minutes = get_config(app).default_duration
+            minutes = site.settings.default_duration
             end = end_after(start, minutes) if minutes else None
         for name, moment in (("dtstart", start), ("dtend", end)):
             if isinstance(moment, dt.datetime):
@@ -148,8 +148,8 @@ def talk_event(app: Sphinx, site: SiteTalk, sequence: int) -> TalkEvent | None:
     where = ", ".join(x for x in (talk.venue, talk.online_url) if x)
     if where:
         event.add("location", clean_text(where))
-    event.add("url", absolute_url(app, site.path))
-    event.add("description", _description(app, site))
+    event.add("url", site.url(one.path))
+    event.add("description", _description(site, one))
     categories = [c for c in (talk.series, *talk.tags) if c]
     if categories:
         event.add("categories", [clean_text(c) for c in categories])
@@ -159,9 +159,7 @@ def talk_event(app: Sphinx, site: SiteTalk, sequence: int) -> TalkEvent | None:
 def years_of(talks: list[SiteTalk]) -> tuple[int, int]:
     """The first and last year of the talks whose times are written in their zone."""
     low, high = ZONED_YEARS
-    years = [
-        year for site in talks if (year := site.record.year) is not None and low <= year <= high
-    ]
+    years = [year for one in talks if (year := one.record.year) is not None and low <= year <= high]
     return min(years, default=2000), max(years, default=2000)
 
 
@@ -206,33 +204,32 @@ def calendar_bytes(
     return head + b"".join(parts) + b"END:VCALENDAR" + tail
 
 
-def _in_window(app: Sphinx, site: SiteTalk) -> bool:
-    settings = get_config(app)
-    day = site.record.day
+def _in_window(site: Site, one: SiteTalk) -> bool:
+    settings = site.settings
+    day = one.record.day
     if settings.ics_window_days is None or day is None:
         return True
     first = days_before(settings.today_date(), settings.ics_window_days)
     return first is None or day >= first
 
 
-def _event_key(app: Sphinx, site: SiteTalk, sequence: int) -> str:
+def _event_key(site: Site, one: SiteTalk, sequence: int) -> str:
     """What a talk's event is made from, as a digest: a rebuild makes only changed events."""
-    settings = get_config(app)
-    record = site.record
+    record = one.record
     made_from = (
         record.talk,
         record.modified,
         record.abstract_text,
-        site.path,
+        one.path,
         sequence,
-        absolute_url(app, ""),
-        site_host(app),
-        settings.default_duration,
+        site.base,
+        site.host,
+        site.settings.default_duration,
     )
     return hashlib.sha256(pickle.dumps(made_from)).hexdigest()
 
 
-def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
+def write_calendars(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
     """Write the site calendar and the calendars of the talks that changed.
 
     A talk's serialised event is kept beside the doctrees with a digest of what it was made
@@ -251,29 +248,29 @@ def write_calendars(app: Sphinx, talks: list[SiteTalk]) -> None:
     zones = Zones()
     site_events: list[TalkEvent] = []
     calendars: set[str] = set()
-    for site in talks:
-        stem = talk_anchor(site.talk.id)
-        sequence = domain.calendar_sequence(site.talk.id)
-        key = _event_key(app, site, sequence)
-        path = outdir / talk_calendar_path(site.talk.id)
+    for one in talks:
+        stem = talk_anchor(one.talk.id)
+        sequence = domain.calendar_sequence(one.talk.id)
+        key = _event_key(site, one, sequence)
+        path = outdir / talk_calendar_path(one.talk.id)
         event = _cached_event(cache / f"{stem}.vevent", state.get(stem), key)
         if event is None or (event.event and not path.exists()):
-            event = talk_event(app, site, sequence) or TalkEvent(b"", ())
+            event = talk_event(site, one, sequence) or TalkEvent(b"", ())
             (cache / f"{stem}.vevent").parent.mkdir(parents=True, exist_ok=True)
             (cache / f"{stem}.vevent").write_bytes(event.event)
             if event.event:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                own_years = years_of([site])
-                path.write_bytes(calendar_bytes([event], site.talk.title, zones, own_years))
+                own_years = years_of([one])
+                path.write_bytes(calendar_bytes([event], one.talk.title, zones, own_years))
         new_state[stem] = [key, list(event.zones)]
         if event.event:
             calendars.add(path.name)
-            if _in_window(app, site):
+            if _in_window(site, one):
                 site_events.append(event)
     for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone, or have no date now
         if old.name not in calendars:
             old.unlink()
-    site_calendar = calendar_bytes(site_events, app.config.project, zones, years_of(talks))
+    site_calendar = calendar_bytes(site_events, site.project, zones, years_of(talks))
     if not (outdir / FILENAME).exists() or (outdir / FILENAME).read_bytes() != site_calendar:
         (outdir / FILENAME).write_bytes(site_calendar)
     write_if_changed(state_path, json.dumps(new_state, sort_keys=True))

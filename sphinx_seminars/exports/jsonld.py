@@ -9,7 +9,7 @@ from ..config import get_config
 from ..domain import domain_of
 from ..records import TalkRecord
 from ..serialize import format_moment
-from .common import EXPORT_BUILDERS, absolute_url, talk_path
+from .common import EXPORT_BUILDERS, site_of, talk_path
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -86,6 +86,7 @@ def add_jsonld(
     records = [r for r in domain.talks_on(pagename) if domain.talk(r.id) == r]
     if not records:
         return
-    events = [event_data(r, absolute_url(app, talk_path(app, r))) for r in records]
+    site = site_of(app)
+    events = [event_data(r, site.url(talk_path(app, r))) for r in records]
     tag = script_tag(events[0] if len(events) == 1 else events)
     context["metatags"] = context.get("metatags", "") + "\n" + tag

@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING
 from sphinx.errors import NoUri
 from sphinx.util import logging
 
-from ..config import get_config
 from ..ids import permalink_paths, talk_key
 from ..problems import Code
-from .common import SiteTalk, absolute_url, write_if_changed
+from .common import Site, SiteTalk, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -126,16 +125,16 @@ def _parents(path: str) -> list[str]:
     return ["/".join(parts[: index + 1]) for index in range(len(parts))]
 
 
-def write_redirects(app: Sphinx, talks: list[SiteTalk]) -> None:
+def write_redirects(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
     """Redirects for the talks' permalinks, then for the old addresses of
     ``seminar_redirects``."""
     redirects = Redirects(app)
     for talk in talks:
         permalink = talk.talk.permalink
         if permalink:
-            _serve(app, redirects, talk, permalink)
+            _serve(site, redirects, talk, permalink)
     by_key = {talk_key(site.talk.id): site for site in talks}
-    for old, talk_id in get_config(app).redirects.items():
+    for old, talk_id in site.settings.redirects.items():
         target = by_key.get(talk_key(talk_id))
         if target is None:
             LOGGER.warning(
@@ -146,11 +145,11 @@ def write_redirects(app: Sphinx, talks: list[SiteTalk]) -> None:
                 subtype=Code.CONFIG,
             )
         else:
-            _serve(app, redirects, target, old)
+            _serve(site, redirects, target, old)
     redirects.save()
 
 
-def _serve(app: Sphinx, redirects: Redirects, talk: SiteTalk, permalink: str) -> None:
+def _serve(site: Site, redirects: Redirects, talk: SiteTalk, permalink: str) -> None:
     paths, unusable = permalink_paths(permalink)
     if unusable:
         _warn(talk, f"permalink '{_shown(permalink)}' cannot be served: {unusable}")
@@ -168,7 +167,7 @@ def _serve(app: Sphinx, redirects: Redirects, talk: SiteTalk, permalink: str) ->
             refused.append(f"{path} is {taken}")
         else:
             target = posixpath.relpath(talk.path, posixpath.dirname(path) or ".")
-            page = redirect_page(target, absolute_url(app, talk.path), talk.talk.title)
+            page = redirect_page(target, site.url(talk.path), talk.talk.title)
             try:
                 write_if_changed(redirects.outdir / path, page)
             except OSError as error:
