@@ -11,7 +11,7 @@ from .model import Talk
 TALK_KEYS = (
     "id", "title", "kind", "speakers", "roles", "start", "end", "sessions", "timezone",
     "venue", "online_url", "series", "abstract", "references", "bio", "links", "tags",
-    "permalink", "source", "problems",
+    "permalink", "status", "rescheduled_to", "image", "source", "problems",
 )  # fmt: skip
 
 
@@ -51,6 +51,13 @@ def talk_to_json(talk: Talk, *, plain: tuple[str, str] | None = None) -> dict[st
         "links": dict(talk.links),
         "tags": list(talk.tags),
         "permalink": talk.permalink,
+        "status": talk.status,
+        "rescheduled_to": (
+            talk.rescheduled_to
+            if isinstance(talk.rescheduled_to, str)
+            else format_moment(talk.rescheduled_to)
+        ),
+        "image": talk.image.as_json() if talk.image else None,
         "source": talk.source,
         "problems": [problem.as_json() for problem in talk.problems],
     }
