@@ -11,14 +11,17 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sphinx.config import Config
 from sphinx.util import logging
 
+from .dates import DateStyle
 from .problems import Code
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from .reader.options import ReaderOptions
 
 LOGGER = logging.getLogger(__name__)
 
@@ -223,6 +226,13 @@ class SeminarConfig:
         "html",
         "Add sphinx-seminars.js to HTML pages: local times, live upcoming/past, filters.",
     )
+    author_handles: dict[str, str] = _setting(
+        {},
+        _names,
+        "env",
+        "Author handles of site themes and who they stand for: {'admin': 'Dr. Jane Doe'} "
+        "(a handle not listed gives no speaker).",
+    )
     allow_raw_html: bool = _setting(
         False,
         _switch,
@@ -234,9 +244,15 @@ class SeminarConfig:
         """``today`` as a date: the setting when given, else the build date."""
         return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
 
-    def reader_options(self) -> dict[str, Any]:
-        """The keyword arguments of the reader that come from the settings."""
-        return {"default_timezone": self.timezone, "allow_raw_html": self.allow_raw_html}
+    def reader_options(self) -> ReaderOptions:
+        """The reader's options that come from the settings."""
+        from .reader.options import ReaderOptions  # noqa: PLC0415 - the reader loads lazily
+
+        return ReaderOptions(
+            default_timezone=self.timezone,
+            allow_raw_html=self.allow_raw_html,
+            handles=self.author_handles,
+        )
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -244,6 +260,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "today": (str, dt.date, type(None)),
     "speaker_aliases": (dict,),
     "redirects": (dict,),
+    "author_handles": (dict,),
     "talks": (list, tuple),
     "baseurl": (str, type(None)),
     "exports": (list, tuple),
@@ -307,3 +324,10 @@ def get_config(config: Config | BuildEnvironment | Sphinx) -> SeminarConfig:
     application)."""
     values = getattr(config, "config", config)
     return SeminarConfig(**{name: getattr(values, setting) for name, setting in _SETTINGS})
+
+
+def date_style(config: Config | BuildEnvironment | Sphinx) -> DateStyle:
+    """How the site writes dates and times: its date and time formats in its language."""
+    settings = get_config(config)
+    values = config if isinstance(config, Config) else config.config
+    return DateStyle(settings.date_format, settings.time_format, str(values.language or "en"))

@@ -128,6 +128,21 @@ class SeminarDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._changed()
 
+    # -- talk files read ahead of Sphinx (collections) ----------------------------------
+
+    _read_ahead: dict[str, Talk] | None = None
+
+    def read_ahead(self, docname: str, talk: Talk) -> None:
+        """Keep a talk file's talk, read before Sphinx reads the file (to tell whether it is a
+        page at all), for the page's directive: the file is read once.  Not in the data:
+        it lives only until the page is read."""
+        if self._read_ahead is None:
+            self._read_ahead = {}
+        self._read_ahead[docname] = talk
+
+    def take_read_ahead(self, docname: str) -> Talk | None:
+        return self._read_ahead.pop(docname, None) if self._read_ahead else None
+
     # -- talks, speakers, series ----------------------------------------------------------
 
     _view: SeminarView | None = None
