@@ -47,16 +47,16 @@ def badges(talk: Talk) -> nodes.paragraph | None:
     if talk.kind:
         label = kind_label(talk.kind)
         found.append(
-            nodes.inline(label, label, classes=["seminar-badge", f"seminar-kind-{talk.kind}"])
+            nodes.inline(label, label, classes=["seminar-marker", f"seminar-kind-{talk.kind}"])
         )
     if talk.status:
         label = talk.status.capitalize()
         found.append(
-            nodes.inline(label, label, classes=["seminar-badge", f"seminar-status-{talk.status}"])
+            nodes.inline(label, label, classes=["seminar-marker", f"seminar-status-{talk.status}"])
         )
     if not found:
         return None
-    paragraph = nodes.paragraph(classes=["seminar-badges"])
+    paragraph = nodes.paragraph(classes=["seminar-markers"])
     for index, badge in enumerate(found):
         if index:
             paragraph += nodes.Text(" ")
