@@ -126,6 +126,15 @@ def _exports(value: Any) -> tuple[Any, list[str]]:
     return kept, dropped
 
 
+def _subscriptions(value: Any) -> tuple[Any, list[str]]:
+    kinds = ("series", "speaker", "tag")
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        raise InvalidSettingError(f"must be a list of some of {', '.join(kinds)}")
+    kept = [kind for kind in value if kind in kinds]
+    dropped = [f"{kind!r} (not one of {', '.join(kinds)})" for kind in value if kind not in kept]
+    return kept, dropped
+
+
 def _count(what: str, *, optional: bool) -> Validator:
     def validate(value: Any) -> tuple[Any, list[str]]:
         if value is None and optional:
@@ -208,6 +217,13 @@ class SeminarConfig:
     exports: list[str] = _setting(
         list(EXPORTS), _exports, "html", "What the HTML builders write besides the pages."
     )
+    subscriptions: list[str] = _setting(
+        ["series"],
+        _subscriptions,
+        "html",
+        "Calendars (and feeds) to subscribe to besides the site's: one per series, speaker "
+        "or tag; ['series'] by default.",
+    )
     ics_window_days: int | None = _setting(
         None,
         _count("days", optional=True),
@@ -264,6 +280,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "talks": (list, tuple),
     "baseurl": (str, type(None)),
     "exports": (list, tuple),
+    "subscriptions": (list, tuple),
     "ics_window_days": (int, type(None)),
     "default_duration": (int,),
     "script": (bool,),

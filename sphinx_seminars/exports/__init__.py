@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import get_config
+from .calendar_page import resolve_calendar_links
 from .common import EXPORT_BUILDERS, ExportState, site_of, site_talks
 from .feed import write_feed
-from .ical import resolve_calendar_links, update_sequences, write_calendars
+from .ical import update_sequences, write_calendars
 from .jsonfile import write_json
 from .jsonld import add_jsonld
 from .redirects import write_redirects
