@@ -1,5 +1,6 @@
-"""What pages show of the calendars: each talk's "Add to calendar" links (its ``.ics``, and
-Google Calendar and Outlook pages that add it), resolved when the page is written."""
+"""What pages show of the calendars, resolved when the page is written: each talk's "Add to
+calendar" links (its ``.ics``, and Google Calendar and Outlook pages that add it), and the
+blocks to subscribe to the site's or a series' calendar."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from docutils import nodes
 
 from ..config import get_config
 from ..domain import domain_of
-from ..ids import talk_calendar_path
-from ..nodes import seminar_calendar_link
-from .calendar_links import google_event, outlook_event
+from ..ids import subscription_path, talk_calendar_path
+from ..nodes import seminar_box, seminar_calendar_link, seminar_subscribe
+from .calendar_links import (
+    google_event,
+    google_subscribe,
+    outlook_event,
+    outlook_subscribe,
+    webcal,
+)
 from .common import EXPORT_BUILDERS, Site, relative_to_page, site_of, talk_path
-from .ical import published
+from .feed import FILENAME as FEED
+from .ical import FILENAME, published
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,3 +77,51 @@ def _add_to_calendar(app: Sphinx, site: Site, record: TalkRecord, docname: str) 
             menu += nodes.reference(name, name, refuri=url, classes=[css])
         menu += nodes.Text(")")
     return menu
+
+
+def resolve_subscribe_blocks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: each subscribe placeholder becomes links to subscribe to its
+    calendar (``webcal:``, Google Calendar, Outlook, the address to copy) and the feed, in the
+    HTML builders that write calendars; elsewhere, and for a calendar not written (a series
+    when ``seminar_subscriptions`` has no ``series``), it goes."""
+    writes_calendars = app.builder.name in EXPORT_BUILDERS and "ics" in get_config(app).exports
+    site = site_of(app) if writes_calendars else None
+    for placeholder in list(doctree.findall(seminar_subscribe)):
+        kind, key = placeholder["kind"], placeholder["key"]
+        if site is None or (
+            kind != "site" and (kind not in site.settings.subscriptions or not key)
+        ):
+            placeholder.parent.remove(placeholder)
+            continue
+        path = FILENAME if kind == "site" else subscription_path(kind, key)
+        name = site.project if kind == "site" else f"{site.project}: {placeholder['name']}"
+        placeholder.replace_self(_subscribe_block(app, site, docname, path, name, kind == "site"))
+
+
+def _subscribe_block(
+    app: Sphinx, site: Site, docname: str, path: str, name: str, with_feed: bool
+) -> nodes.Element:
+    """``Subscribe: calendar (webcal) · Google Calendar · Outlook · feed`` and the address."""
+    box = seminar_box(classes=["seminar-subscribe"])
+    paragraph = nodes.paragraph()
+    paragraph += nodes.strong("Subscribe: ", "Subscribe: ", classes=["seminar-label"])
+    url = site.url(path)
+    links = [("Calendar", "seminar-webcal", webcal(url) or relative_to_page(app, docname, path))]
+    if site.base:
+        links += [
+            ("Google Calendar", "seminar-google-subscribe", google_subscribe(url)),
+            ("Outlook", "seminar-outlook-subscribe", outlook_subscribe(url, name)),
+        ]
+    if with_feed and "atom" in site.settings.exports:
+        links.append(("Feed", "seminar-feed", relative_to_page(app, docname, FEED)))
+    for index, (text, css, target) in enumerate(links):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.reference(text, text, refuri=target, classes=[css])
+    box += paragraph
+    if site.base:
+        box["data-calendar-url"] = url
+        address = nodes.paragraph(classes=["seminar-calendar-address"])
+        address += nodes.literal(url, url, classes=["seminar-calendar-url"])
+        box += address
+    return box

@@ -10,6 +10,7 @@ from ..domain import domain_of
 from .archive import ONE_DOCUMENT_BUILDERS, archive_talk_sections, render_archive
 from .directives import seminar_listing
 from .nav import render_nav
+from .next import render_next
 from .rows import Rows
 from .select import select
 from .speakers import render_speakers
@@ -41,6 +42,8 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             content = render_archive(domain, rows)
         elif spec.kind == "speakers":
             content = render_speakers(rows)
+        elif spec.kind == "next":
+            content = render_next(select(domain, spec, today), rows, today)
         else:
             talks = select(domain, spec, today)
             content = render_talks(talks, spec, rows)
