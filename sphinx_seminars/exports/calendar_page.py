@@ -4,6 +4,7 @@ blocks to subscribe to the site's or a series' calendar."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -19,6 +20,7 @@ from .calendar_links import (
     outlook_subscribe,
     webcal,
 )
+from .calendar_time import end_after
 from .common import EXPORT_BUILDERS, Site, relative_to_page, site_of, talk_path
 from .feed import FILENAME as FEED
 from .ical import FILENAME, published
@@ -56,15 +58,19 @@ def _add_to_calendar(app: Sphinx, site: Site, record: TalkRecord, docname: str) 
     talk = record.talk
     if now.start is None or now.status == "CANCELLED":
         return menu
+    end = now.end
+    if isinstance(now.start, dt.datetime) and not isinstance(end, dt.datetime):
+        minutes = site.settings.default_duration
+        end = end_after(now.start, minutes) if minutes else None
     page = site.url(talk_path(app, record))
     details = "\n\n".join(x for x in (", ".join(s.display_name for s in talk.speakers), page) if x)
     location = ", ".join(x for x in (talk.venue, talk.online_url) if x)
     found = [
         (name, css, url)
         for name, css, url in (
-            ("Google", "seminar-google", google_event(talk.title, now.start, now.end,
+            ("Google", "seminar-google", google_event(talk.title, now.start, end,
                                                       details=details, location=location)),
-            ("Outlook", "seminar-outlook", outlook_event(talk.title, now.start, now.end,
+            ("Outlook", "seminar-outlook", outlook_event(talk.title, now.start, end,
                                                          details=details, location=location)),
         )
         if url

@@ -11,6 +11,7 @@ from sphinx import addnodes
 
 from ..dates import DateStyle, zone_abbreviation
 from ..model import Talk
+from ..nodes import seminar_box
 from .people import photo_node
 
 if TYPE_CHECKING:
@@ -64,12 +65,11 @@ def badges(talk: Talk) -> nodes.paragraph | None:
     return paragraph
 
 
-def status_block(talk: Talk, style: DateStyle) -> nodes.container | None:
+def status_block(talk: Talk, style: DateStyle) -> seminar_box | None:
     """A banner for a talk that is cancelled, postponed or rescheduled (with where to)."""
     if talk.status is None:
         return None
-    block = nodes.container(classes=["seminar-status", f"seminar-status-{talk.status}"])
-    block["role"] = "status"
+    block = seminar_box(classes=["seminar-status", f"seminar-status-{talk.status}"], role="status")
     paragraph = nodes.paragraph()
     paragraph += nodes.Text(STATUS_TEXT.get(talk.status, talk.status.capitalize()))
     moved = talk.rescheduled_to
