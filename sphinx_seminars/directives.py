@@ -95,7 +95,9 @@ class SeminarDirective(SphinxDirective):
         self.set_source_info(section)
         location = page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))
-        domain_of(self.env).note_talk(talk, self.env.docname, section["ids"][0], location, modified)
+        domain_of(self.env).note_talk(
+            talk, self.env.docname, section["ids"][0], location, modified, local_files.image_address
+        )
         return section
 
     def _written_path(self) -> str:

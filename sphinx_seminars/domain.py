@@ -30,6 +30,7 @@ from .records import (
     CalendarHistory,
     Listing,
     Moment,
+    RoleRef,
     SeminarView,
     SpeakerRef,
     SpeakerTarget,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .model import Talk
+    from .model import Image, Speaker, Talk
 
 LOGGER = logging.getLogger(__name__)
 
@@ -77,23 +78,42 @@ class SeminarDomain(Domain):
     # -- what documents add ---------------------------------------------------------------
 
     def note_talk(
-        self, talk: Talk, docname: str, anchor: str, location: str, modified: dt.datetime | None
+        self,
+        talk: Talk,
+        docname: str,
+        anchor: str,
+        location: str,
+        modified: dt.datetime | None,
+        image_address: Callable[[Image], str | None] = lambda image: None,
     ) -> TalkRecord:
-        """Register a talk rendered on ``docname`` at ``anchor``."""
+        """Register a talk rendered on ``docname`` at ``anchor``; ``image_address`` says where
+        its picture and its speakers' photos are shown from (None: nowhere)."""
         from .reader.text import markdown_to_plain  # noqa: PLC0415 - the reader loads lazily
 
         aliases = alias_table(get_config(self.env).speaker_aliases)
+
+        def key_of(person: Speaker) -> str:
+            return fold(person.id) if person.id else speaker_key(person.name, aliases)
+
         speakers = tuple(
             SpeakerRef(
-                key=fold(s.id) if s.id else speaker_key(s.name, aliases),
+                key=key_of(s),
                 name=s.display_name,
                 affiliation=s.affiliation,
                 position=s.position,
+                photo=image_address(s.photo) if s.photo else None,
             )
             for s in talk.speakers
         )
+        roles = tuple(
+            RoleRef(key_of(r.person), r.person.display_name, r.role, r.person.affiliation)
+            for r in talk.roles
+        )
         abstract, bio = markdown_to_plain(talk.abstract), markdown_to_plain(talk.bio)
-        record = TalkRecord(talk, docname, anchor, location, speakers, modified, abstract, bio)
+        image = image_address(talk.image) if talk.image else None
+        record = TalkRecord(
+            talk, docname, anchor, location, speakers, modified, abstract, bio, roles, image
+        )
         self.data["talks"].setdefault(docname, []).append(record)
         self._changed()
         return record
@@ -192,6 +212,10 @@ class SeminarDomain(Domain):
     def speakers(self) -> dict[str, SpeakerTarget]:
         """Every speaker by key, with their talks (newest first) and link target."""
         return self._current().speakers
+
+    def people(self) -> dict[str, SpeakerTarget]:
+        """The speakers and the people in other roles (advisors, hosts), by key."""
+        return self._current().people
 
     def series(self) -> dict[str, tuple[str, list[TalkRecord]]]:
         """Every series by key: its name as first written and its talks, newest first."""

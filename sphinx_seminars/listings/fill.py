@@ -41,7 +41,7 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         elif spec.kind == "archive":
             content = render_archive(domain, rows)
         elif spec.kind == "speakers":
-            content = render_speakers(rows)
+            content = render_speakers(rows, domain.people())
         elif spec.kind == "next":
             content = render_next(select(domain, spec, today), rows, today)
         else:
