@@ -17,6 +17,7 @@ from .listings import setup_listings
 from .markdown import setup_markdown
 from .nodes import setup_nodes
 from .page_assets import setup_page_assets
+from .pdflatex import setup_pdflatex
 from .printed import setup_printed
 
 #: Bump when the shape of what the extension keeps in the environment changes.
@@ -36,6 +37,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_exports(app)
     setup_page_assets(app)
     setup_printed(app)
+    setup_pdflatex(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,6 +1,7 @@
 """Every builder on a collection site with talk pages, both index pages, a speakers page and
 listings: each shows the talks; in the one-document builders every reference has its
-target (LaTeX labels, Texinfo anchors, singlehtml ids)."""
+target (LaTeX labels, Texinfo anchors, singlehtml ids); the PDF builds with pdflatex,
+Sphinx's default engine, whatever letters the talks hold."""
 
 from __future__ import annotations
 
@@ -188,3 +189,47 @@ def test_singlehtml_links_find_their_targets_on_the_page(tmp_path: Path) -> None
     links = [link[1:] for link in re.findall(r'href="(#[^"]+)"', page)]
     assert "grain" in links and "grain-ref-1" in links and "speaker-ada-byrne" in links
     assert [link for link in links if link not in ids] == []
+
+
+# -- the PDF ---------------------------------------------------------------------------------
+
+TEX_TOOLS = ("pdflatex", "latexmk", "make")
+
+
+@pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in TEX_TOOLS),
+    reason="making the PDF needs pdflatex, latexmk and make (Debian: texlive-latex-recommended "
+    "texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk)",
+)
+def test_the_pdf_builds_with_pdflatex_and_every_reference_resolves(tmp_path: Path) -> None:
+    result = build(collection_site(tmp_path), "latex")
+    assert result.status == 0
+    made = subprocess.run(
+        ["make", "all-pdf"], cwd=result.outdir, capture_output=True, text=True, check=False
+    )
+    log = (result.outdir / "seminars.log").read_text(encoding="utf-8", errors="replace")
+    assert made.returncode == 0, log[-3000:]
+    assert (result.outdir / "seminars.pdf").stat().st_size > 0
+    assert "undefined references" not in log and "Reference `" not in log
+    # the Cyrillic name of the guest has no glyph with pdflatex's default fonts: said so;
+    # letters LaTeX sets up itself (ë, ö) keep their own glyphs
+    assert "Character U+0414 has no glyph" in log
+    assert "U+00EB" not in log and "U+00F6" not in log
+
+
+def test_pdflatex_gets_a_definition_for_each_letter_of_the_talks(tmp_path: Path) -> None:
+    result = build(collection_site(tmp_path), "latex")
+    assert "\\usepackage{sphinxseminars}" in the_tex(result)
+    package = result.read("sphinxseminars.sty")
+    assert "\\sphinxseminars@declare{03B2}{β}{\\ensuremath{\\beta}}" in package
+    assert "\\sphinxseminars@declare{2264}{≤}{\\ensuremath{\\leq}}" in package
+    assert "\\sphinxseminars@declare{0414}{Д}{\\sphinxseminarsmissing{0414}}" in package
+
+
+def test_xelatex_gets_no_package_and_the_latex_settings_are_left_alone(tmp_path: Path) -> None:
+    source = collection_site(tmp_path)
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("latex_engine = 'xelatex'\n")
+    result = build(source, "latex")
+    assert "sphinxseminars" not in the_tex(result)
+    assert not (result.outdir / "sphinxseminars.sty").exists()
