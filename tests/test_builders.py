@@ -191,6 +191,22 @@ def test_singlehtml_links_find_their_targets_on_the_page(tmp_path: Path) -> None
     assert [link for link in links if link not in ids] == []
 
 
+def test_dirhtml_redirects_send_to_the_canonical_address(tmp_path: Path) -> None:
+    moved = talk(extra="permalink: /seminar/grain-2025\n", body=SHORT)
+    conf = "seminar_redirects = {'/2025/03/04/grain/': 'grain-2025'}\n"
+    source = write_site(tmp_path, {"grain.md": moved}, conf=conf)
+    result = build(source, "dirhtml")
+    assert result.status == 0 and result.warnings == ""
+    for redirect, up in [
+        ("seminar/grain-2025/index.html", "../../"),
+        ("seminar/grain-2025.html", "../"),
+        ("2025/03/04/grain/index.html", "../../../../"),
+    ]:
+        page = result.read(redirect)
+        assert f'url={up}talks/grain/"' in page and f'href="{up}talks/grain/"' in page, redirect
+        assert 'rel="canonical" href="https://seminars.example.org/talks/grain/"' in page
+
+
 # -- the PDF ---------------------------------------------------------------------------------
 
 TEX_TOOLS = ("pdflatex", "latexmk", "make")
