@@ -1,26 +1,24 @@
 """Talk text in a PDF made with pdflatex, Sphinx's default LaTeX engine.
 
 pdflatex stops at the first character that nothing in the document sets up: a Greek letter
-(β, μ), a mathematical sign (≤, ≈), a name in another script.  Sphinx's own remedy for
-Greek and Cyrillic (``fontenc`` with ``LGR`` or ``X2`` in ``latex_elements``) needs TeX
-packages of those languages and is the site's choice to make; the extension does not change
-the site's settings.  It adds one small package of its own, ``sphinxseminars.sty``, loaded
-after the site's font encodings: for each character of the talks' text that nothing loaded
-before it sets up, it declares one.  Greek letters and common mathematical signs become
-their math symbols; any other character prints as a bold ``?`` with a warning in the LaTeX
-log naming it.  A character that the site's settings (or LaTeX itself) set up keeps that
-setup; definitions in ``latex_elements["preamble"]`` come later and win.  With xelatex or
-lualatex, which take any character their fonts have, the package is not added."""
+(β, μ) or a mathematical sign (≤, ≈) in an abstract, a name in another script.  Sphinx's own
+remedy for Greek and Cyrillic (``fontenc`` with ``LGR`` or ``X2`` in ``latex_elements``)
+needs TeX packages of those languages and is the site's choice to make; the extension does
+not change the site's settings.  It adds one small package of its own,
+``sphinxseminars.sty``, loaded after the site's font encodings: for each character of the
+documents written (the talks and every other page) that nothing loaded before it sets up,
+it declares one.  Greek letters and common mathematical signs become their math symbols;
+any other character prints as a bold ``?`` with a warning in the LaTeX log naming it.  A
+character that the site's settings (or LaTeX itself) set up keeps that setup; definitions in
+``latex_elements["preamble"]`` come later and win.  With xelatex or lualatex, which take any
+character their fonts have, the package is not added."""
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .domain import domain_of
 from .exports.common import write_if_changed
 
 if TYPE_CHECKING:
@@ -157,25 +155,12 @@ def package_text(characters: set[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _texts(value: object) -> Iterator[str]:
-    """Every string in a talk (its fields, its speakers', roles', sessions')."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _texts(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            if item.name != "problems":
-                yield from _texts(getattr(value, item.name))
-
-
-def talk_characters(app: Sphinx) -> set[str]:
-    """The characters of every talk's text."""
+def document_characters(outdir: Path) -> set[str]:
+    """The characters of the LaTeX documents written: the talks and every other page, as
+    pdflatex will read them (Sphinx has already replaced those it writes as commands)."""
     found: set[str] = set()
-    for record in domain_of(app.env).talks():
-        for text in _texts(record.talk):
-            found.update(text)
+    for tex in sorted(outdir.glob("*.tex")):
+        found.update(tex.read_text(encoding="utf-8", errors="ignore"))
     return found
 
 
@@ -190,10 +175,10 @@ def add_package(app: Sphinx) -> None:
 
 
 def write_package(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: the package, for the characters of the talks as they are now."""
+    """``build-finished``: the package, for the characters of the documents just written."""
     if exception is None and _uses_pdflatex(app):
-        text = package_text(talk_characters(app))
-        write_if_changed(Path(app.outdir) / f"{PACKAGE}.sty", text)
+        outdir = Path(app.outdir)
+        write_if_changed(outdir / f"{PACKAGE}.sty", package_text(document_characters(outdir)))
 
 
 def setup_pdflatex(app: Sphinx) -> None:

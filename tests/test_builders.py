@@ -233,13 +233,17 @@ def test_the_pdf_builds_with_pdflatex_and_every_reference_resolves(tmp_path: Pat
     assert "U+00EB" not in log and "U+00F6" not in log
 
 
-def test_pdflatex_gets_a_definition_for_each_letter_of_the_talks(tmp_path: Path) -> None:
-    result = build(collection_site(tmp_path), "latex")
+def test_pdflatex_gets_a_definition_for_each_letter_of_the_document(tmp_path: Path) -> None:
+    source = collection_site(tmp_path)
+    with (source / "index.md").open("a", encoding="utf-8") as home:
+        home.write("\nЖ, on a page of the site's own.\n")
+    result = build(source, "latex")
     assert "\\usepackage{sphinxseminars}" in the_tex(result)
     package = result.read("sphinxseminars.sty")
     assert "\\sphinxseminars@declare{03B2}{β}{\\ensuremath{\\beta}}" in package
     assert "\\sphinxseminars@declare{2264}{≤}{\\ensuremath{\\leq}}" in package
     assert "\\sphinxseminars@declare{0414}{Д}{\\sphinxseminarsmissing{0414}}" in package
+    assert "\\sphinxseminars@declare{0416}{Ж}{\\sphinxseminarsmissing{0416}}" in package
 
 
 def test_xelatex_gets_no_package_and_the_latex_settings_are_left_alone(tmp_path: Path) -> None:
