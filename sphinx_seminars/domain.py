@@ -36,6 +36,7 @@ from .records import (
     SpeakerTarget,
     TalkRecord,
 )
+from .warnings_ import node_location
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -444,7 +445,7 @@ def warn_unknown_target(app: Sphinx, domain: Domain | None, node: pending_xref) 
         "unknown %s '%s'",
         node["reftype"],
         node["reftarget"],
-        location=node,
+        location=node_location(app.env, node),
         type="seminar",
         subtype=Code.REF,
     )
