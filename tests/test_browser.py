@@ -216,61 +216,67 @@ def test_talk_without_an_end_lasts_the_default_duration(visit: OpenPage) -> None
 
 def test_ended_talk_moves_from_upcoming_to_past_without_a_rebuild(visit: OpenPage) -> None:
     page = visit("index.html", now=DURING_RAO)
-    rao, nakamura, becker, okafor = (
+    rao, nakamura, haddad, tides, becker, okafor = (
         "Monsoon models on a laptop",
         "Dark matter searches underground",
+        "Sea ice from above",  # cancelled
+        "Tides and turbines",  # rescheduled, then at its new date
         "Quantum dots in silicon",
         "Open day, a tour of the wave tank",
     )
     ortiz, lindqvist = "Glaciers and sea level", "A workshop day on detectors"
-    assert titles(page, UPCOMING) == [rao, nakamura, becker, okafor]
+    assert titles(page, UPCOMING) == [rao, nakamura, haddad, tides, tides, becker, okafor]
     assert titles(page, PAST) == [ortiz, lindqvist]
     live = page.locator(f"{UPCOMING} li", has_text=rao)
     assert live.get_attribute("data-seminar-status") == "live"
     assert live.locator(".seminar-badge").inner_text() == "Live now"
     page.clock.fast_forward("01:00:00")
-    assert titles(page, UPCOMING) == [nakamura, becker, okafor]
+    assert titles(page, UPCOMING) == [nakamura, haddad, tides, tides, becker, okafor]
     assert titles(page, PAST) == [rao, ortiz, lindqvist]  # newest first, as built
     assert page.locator(f"{PAST} .seminar-badge").count() == 0
     # on the open day (a date without a time: the whole day), everything else is over
     later = visit("index.html", now=dt.datetime(2025, 12, 4, 12, 0, tzinfo=dt.timezone.utc))
     assert titles(later, UPCOMING) == [okafor]
     assert later.locator(f"{UPCOMING} .seminar-badge").inner_text() == "Live now"
-    assert titles(later, PAST) == [becker, nakamura, rao, ortiz, lindqvist]
+    assert titles(later, PAST) == [becker, tides, tides, haddad, nakamura, rao, ortiz, lindqvist]
     gone = visit("index.html", now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     assert titles(gone, UPCOMING) == []
     assert gone.locator(f"{UPCOMING} .seminar-empty").inner_text() == "No talks."
-    assert len(titles(gone, PAST)) == 6
+    assert len(titles(gone, PAST)) == 9
 
 
 def test_ended_talk_moves_only_to_a_past_listing_that_shows_it(visit: OpenPage) -> None:
     page = visit("moves.html", now=DURING_RAO)
-    assert titles(page, "#earth-colloquium-next") == ["Monsoon models on a laptop"]
+    rao, haddad = "Monsoon models on a laptop", "Sea ice from above"
+    assert titles(page, "#earth-colloquium-next") == [rao, haddad]
     assert len(titles(page, "#all-past-talks")) == 2
-    assert len(titles(page, "#next-talks")) == 4
+    assert len(titles(page, "#next-talks")) == 7
     page.clock.fast_forward("01:00:00")
     # cards: from the Earth Colloquium's upcoming talks into all past talks, newest first
-    assert titles(page, "#earth-colloquium-next") == []
-    assert page.locator("#earth-colloquium-next .seminar-empty").inner_text() == "No talks."
-    assert titles(page, "#all-past-talks")[0] == "Monsoon models on a laptop"
+    assert titles(page, "#earth-colloquium-next") == [haddad]
+    assert titles(page, "#all-past-talks")[0] == rao
     assert page.locator("#all-past-talks .seminar-card").count() == 3
     # a table: not into the Physics Colloquium's past talks, where it does not belong
-    assert "Monsoon models on a laptop" not in titles(page, "#next-talks")
-    assert len(titles(page, "#next-talks")) == 3
+    assert rao not in titles(page, "#next-talks")
+    assert len(titles(page, "#next-talks")) == 6
     assert titles(page, "#past-talks-of-the-physics-colloquium") == []
+    page.clock.fast_forward(milliseconds(dt.timedelta(days=11)))  # the cancelled one is over
+    assert titles(page, "#earth-colloquium-next") == []
+    assert page.locator("#earth-colloquium-next .seminar-empty").inner_text() == "No talks."
 
 
 @pytest.mark.parametrize(
     ("path", "box", "query", "items", "shown", "count"),
     [
-        ("formats.html", 0, "becker", ".seminar-table tbody tr", 1, "1 of 6 talks shown"),
-        ("formats.html", 1, "earth colloquium", ".seminar-card", 2, "2 of 6 talks shown"),
-        ("formats.html", 0, "2024", ".seminar-table tbody tr", 1, "1 of 6 talks shown"),
-        ("archive.html", 0, "ortiz", ".seminar-items li", 1, "1 of 6 talks shown"),
+        ("formats.html", 0, "becker", ".seminar-table tbody tr", 1, "1 of 9 talks shown"),
+        ("formats.html", 1, "earth colloquium", ".seminar-card", 3, "3 of 9 talks shown"),
+        ("formats.html", 0, "2024", ".seminar-table tbody tr", 1, "1 of 9 talks shown"),
+        ("formats.html", 0, "cancelled", ".seminar-table tbody tr", 1, "1 of 9 talks shown"),
+        ("archive.html", 0, "ortiz", ".seminar-items li", 1, "1 of 9 talks shown"),
         ("archive.html", 0, "nobody", ".seminar-items li", 0, "No talks match"),
-        ("speakers.html", 0, "kamioka", ".seminar-speaker-entry", 1, "1 of 6 speakers shown"),
-        ("seminar-index.html", 0, "nakamura", "tr:has(.xref)", 2, "1 of 6 talks shown"),
-        ("seminar-speakers.html", 0, "silicon", "tr:has(.xref)", 2, "1 of 6 speakers shown"),
+        ("speakers.html", 0, "kamioka", ".seminar-speaker-entry", 1, "1 of 8 speakers shown"),
+        ("seminar-index.html", 0, "nakamura", "tr:has(.xref)", 2, "1 of 9 talks shown"),
+        ("seminar-speakers.html", 0, "silicon", "tr:has(.xref)", 2, "1 of 8 speakers shown"),
     ],
 )
 def test_filter_narrows_what_is_shown(
@@ -313,14 +319,14 @@ def test_filter_by_keyboard_with_label_and_live_count(visit: OpenPage) -> None:
     else:
         pytest.fail("Tab never reached the filter field")
     page.keyboard.type("glaciers")
-    assert status.inner_text() == "1 of 6 talks shown"
+    assert status.inner_text() == "1 of 9 talks shown"
     address = page.url
     page.keyboard.press("Enter")
     assert page.url == address
     page.keyboard.press("Escape")
     assert field.input_value() == ""
-    assert status.inner_text() == "6 talks"
-    assert visible(page, ".seminar-items li") == 6
+    assert status.inner_text() == "9 talks"
+    assert visible(page, ".seminar-items li") == 9
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -341,14 +347,16 @@ def test_no_console_errors_and_no_requests_elsewhere(
 def test_without_javascript_everything_is_listed(visit: OpenPage) -> None:
     late = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     index = visit("index.html", javascript=False, now=late)
-    assert len(titles(index, UPCOMING)) == 4  # as built: no clock moves anything
+    assert len(titles(index, UPCOMING)) == 7  # as built: no clock moves anything
     assert len(titles(index, PAST)) == 2
+    assert index.locator(".seminar-next-talk").count() == 3
+    assert index.locator(".seminar-countdown").first.inner_text() == "tomorrow"  # built 1 June
     formats = visit("formats.html", javascript=False)
-    assert visible(formats, ".seminar-table tbody tr") == 6
-    assert visible(formats, ".seminar-card") == 6
-    assert visible(visit("archive.html", javascript=False), ".seminar-items li") == 6
-    assert visible(visit("speakers.html", javascript=False), ".seminar-speaker-entry") == 6
-    assert visible(visit("seminar-index.html", javascript=False), "tr:has(.xref)") == 12
+    assert visible(formats, ".seminar-table tbody tr") == 9
+    assert visible(formats, ".seminar-card") == 9
+    assert visible(visit("archive.html", javascript=False), ".seminar-items li") == 9
+    assert visible(visit("speakers.html", javascript=False), ".seminar-speaker-entry") == 8
+    assert visible(visit("seminar-index.html", javascript=False), "tr:has(.xref)") == 18
     for page in (index, formats):
         assert page.locator(".seminar-filter, .seminar-local, .seminar-badge").count() == 0
     talk = visit(RAO, javascript=False)
@@ -361,7 +369,7 @@ def test_print_hides_the_filter_and_badges(visit: OpenPage) -> None:
     page.emulate_media(media="print")
     assert visible(page, ".seminar-filter") == 0
     assert visible(page, ".seminar-badge") == 0
-    assert visible(page, ".seminar-table tbody tr") == 6
+    assert visible(page, ".seminar-table tbody tr") == 9
 
 
 def test_theme_colours_follow_dark_mode(visit: OpenPage) -> None:
@@ -373,6 +381,10 @@ def test_theme_colours_follow_dark_mode(visit: OpenPage) -> None:
     assert panels[0] != panels[1]
     page_colour = dark.evaluate("getComputedStyle(document.body).backgroundColor")
     assert panels[1] != page_colour  # a panel, not a hole
+
+
+def milliseconds(delta: dt.timedelta) -> int:
+    return int(delta.total_seconds() * 1000)
 
 
 def png_size(path: Path) -> tuple[int, int]:
