@@ -373,13 +373,16 @@ def test_without_javascript_everything_is_listed(visit: OpenPage) -> None:
     assert index.locator(".seminar-calendar-url").inner_text() == CALENDAR
 
 
-def test_print_hides_the_filter_and_badges(visit: OpenPage) -> None:
+def test_print_hides_the_controls_and_badges(visit: OpenPage) -> None:
     page = visit("formats.html")
     assert page.locator(".seminar-filter").first.is_visible()
+    assert page.locator(".seminar-zone").is_visible()
     page.emulate_media(media="print")
-    assert visible(page, ".seminar-filter") == 0
-    assert visible(page, ".seminar-badge") == 0
+    assert visible(page, ".seminar-filter, .seminar-zone, .seminar-badge") == 0
     assert visible(page, ".seminar-table tbody tr") == 9
+    cancelled = visit("talks/2025-06-12-haddad.html")
+    cancelled.emulate_media(media="print")
+    assert cancelled.locator("div.seminar-status").is_visible()  # the banner is printed
 
 
 def test_theme_colours_follow_dark_mode(visit: OpenPage) -> None:
@@ -394,6 +397,40 @@ def test_theme_colours_follow_dark_mode(visit: OpenPage) -> None:
 
 
 # -- talks called off, subscribing, what's next, zones, photos, join links ----------------
+
+
+def line_through(locator: Locator) -> bool:
+    return "line-through" in str(locator.evaluate("el => getComputedStyle(el).textDecorationLine"))
+
+
+def test_status_banner_and_cancelled_talks_struck_through(visit: OpenPage) -> None:
+    page = visit(HADDAD)
+    banner = page.locator("div.seminar-status")
+    assert banner.get_attribute("role") == "status"  # announced
+    assert "seminar-status-cancelled" in str(banner.get_attribute("class"))
+    assert banner.inner_text() == "Cancelled: this talk will not take place."
+    assert banner.is_visible()
+    assert page.locator(".seminar-markers .seminar-marker").inner_text() == "Cancelled"
+    assert line_through(page.locator(".seminar-when time"))  # the time it would have had
+    assert page.locator(".seminar-badge").count() == 0  # neither "Upcoming" nor "Live now"
+    # in a listing: the row struck through and marked, during what was its time too
+    during = dt.datetime(2025, 6, 12, 14, 30, tzinfo=dt.timezone.utc)
+    index = visit("index.html", now=during)
+    row = index.locator(f"{UPCOMING} li", has_text="Sea ice from above")
+    assert "seminar-status-cancelled" in str(row.get_attribute("class"))
+    assert line_through(row.locator(".seminar-title"))
+    assert line_through(row.locator("time"))
+    assert row.locator(".seminar-marker").inner_text() == "Cancelled"
+    assert row.get_attribute("data-seminar-status") == "upcoming"  # never live
+    assert row.locator(".seminar-badge").count() == 0
+    other = index.locator(f"{UPCOMING} li", has_text="Quantum dots in silicon")
+    assert not line_through(other.locator(".seminar-title"))
+    # a rescheduled talk: its old date struck through, a link to its new slot
+    moved = index.locator(f"{UPCOMING} li", has_text="Rescheduled")
+    assert line_through(moved.locator("time"))
+    assert not line_through(moved.locator(".seminar-title"))
+    link = moved.locator("a:has(.seminar-moved-to)")
+    assert link.get_attribute("href") == "talks/2025-07-10-ito.html#ito-tides-july"
 
 
 def test_subscribe_block_links_and_copy_button(visit: OpenPage) -> None:
@@ -526,6 +563,23 @@ def test_local_times_follow_the_sites_date_and_time_style(visit: OpenPage) -> No
     )
 
 
+def test_speaker_photo_has_alt_text_and_loads(visit: OpenPage) -> None:
+    page = visit(RAO)
+    photo = page.locator("img.seminar-speaker-photo")
+    assert photo.get_attribute("alt") == "Dr. Priya Rao"
+    photo.evaluate("img => img.decode()")
+    assert photo.evaluate("img => img.complete && img.naturalWidth") == 200
+    box = photo.bounding_box()
+    assert box is not None and box["width"] == box["height"] < 100  # small, square
+    assert photo.evaluate("img => getComputedStyle(img).borderRadius") == "50%"  # round
+    picture = page.locator("img.seminar-image")
+    assert picture.get_attribute("alt") == "Monsoon clouds over the sea"
+    picture.evaluate("img => img.decode()")
+    assert picture.evaluate("img => img.naturalWidth") == 480
+    frame = picture.bounding_box()
+    assert frame is not None and frame["height"] <= 240 and frame["width"] <= 1000
+
+
 def join_now(link: Locator) -> bool:
     return "seminar-join-now" in str(link.get_attribute("class"))
 
@@ -536,10 +590,13 @@ def test_join_link_highlighted_only_in_its_window(visit: OpenPage) -> None:
     talk = visit(RAO, now=start - dt.timedelta(minutes=20))
     index = visit("index.html", now=start - dt.timedelta(minutes=20))
     links = [talk.locator("a.seminar-online"), index.locator("a.seminar-join").first]
+    colour = "el => getComputedStyle(el).backgroundColor"
+    plain = links[0].evaluate(colour)
     assert not any(join_now(link) for link in links)
     for page in (talk, index):
         page.clock.fast_forward("06:00")  # 14 minutes before
     assert all(join_now(link) for link in links)
+    assert links[0].evaluate(colour) != plain  # it stands out
     for page in (talk, index):
         page.clock.fast_forward("01:00:00")  # during the talk
     assert all(join_now(link) for link in links)
