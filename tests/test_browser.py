@@ -19,7 +19,7 @@ TESTS = Path(__file__).parent
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))  # the helpers in tests/browser/
 
-from browser.gallery import installed, take_screenshots  # noqa: E402
+from browser.gallery import SIZES, installed, take_screenshots  # noqa: E402
 from browser.web import DURING_RAO, Visitor, build_site, find_chromium, launch, serve  # noqa: E402
 
 if TYPE_CHECKING:
@@ -613,14 +613,15 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_screenshots_of_talk_and_index(
+def test_screenshots_at_phone_and_desktop_widths(
     browser: Browser, server: str, tmp_path_factory: pytest.TempPathFactory, theme: str
 ) -> None:
     needs(theme)
     outdir = tmp_path_factory.mktemp("screenshots")
     schemes = ("light", "dark") if theme == "furo" else ("light",)
     shots = take_screenshots(browser, f"{server}{theme}/", theme, outdir, schemes)
-    assert {path.name.split("-")[-2] for path in shots} >= {"talk", "index"}
+    assert {path.stem.split("-")[-3] for path in shots} == {"talk", "listings", "index"}
     for path in shots:
-        assert png_size(path) == (1000, 700)
+        width = int(path.stem.split("-")[-1])
+        assert png_size(path) == (width, SIZES[width])
         assert path.stat().st_size < 300_000
