@@ -46,8 +46,11 @@ def add_static_files(app: Sphinx) -> None:
     if _is_html(app):
         app.add_css_file(STYLESHEET)
     if wants_script(app):
+        settings = get_config(app)
         attributes: dict[str, Any] = {
-            "data-default-duration": str(get_config(app).default_duration)
+            "data-default-duration": str(settings.default_duration),
+            "data-date-format": settings.date_format,
+            "data-time-format": settings.time_format,
         }
         app.add_js_file(SCRIPT, loading_method="defer", **attributes)
 

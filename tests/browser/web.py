@@ -95,14 +95,16 @@ def launch(playwright: Playwright, executable: str) -> Browser:
 
 @dataclass
 class Visitor:
-    """One visitor (zone, clock, colour scheme, JavaScript on or off) in a browser context
-    of their own; keeps every console error, page error and request made."""
+    """One visitor (zone, clock, colour scheme, window size, JavaScript on or off) in a
+    browser context of their own; keeps every console error, page error and request made."""
 
     browser: Browser
     zone: str = "Europe/London"
     now: dt.datetime | None = DURING_RAO
     javascript: bool = True
     scheme: str = "light"
+    width: int = 1000
+    height: int = 700
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     page: Page | None = None
@@ -123,7 +125,7 @@ class Visitor:
         context = self.browser.new_context(
             timezone_id=self.zone,
             locale="en-GB",
-            viewport={"width": 1000, "height": 700},
+            viewport={"width": self.width, "height": self.height},
             java_script_enabled=self.javascript,
             color_scheme="dark" if self.scheme == "dark" else "light",
         )
