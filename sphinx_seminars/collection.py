@@ -109,9 +109,14 @@ def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
 def _leave_out(
     app: Sphinx, env: BuildEnvironment, docname: str, path: Path, problems: list[Problem]
 ) -> None:
+    """Take a talk file out of the project (with a warning), and the page and source an
+    earlier build made of it out of the output."""
+    was_built = docname in env.all_docs
     app.events.emit("env-purge-doc", env, docname)
     env.clear_doc(docname)
     env.project.docnames.discard(docname)
+    if was_built:
+        _remove_outputs(app, env, docname)
     source = os.path.relpath(path, env.srcdir).replace(os.sep, "/")
     for problem in problems:
         LOGGER.warning(
@@ -121,6 +126,19 @@ def _leave_out(
             type="seminar",
             subtype=problem.code,
         )
+
+
+def _remove_outputs(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """The page (and its copied source) an earlier build of this builder wrote for a
+    document that is no page any more."""
+    builder = app.builder
+    outputs = []
+    if hasattr(builder, "get_outfilename"):
+        outputs.append(Path(builder.get_outfilename(docname)))
+        suffix = Path(env.doc2path(docname)).suffix + str(app.config.html_sourcelink_suffix)
+        outputs.append(Path(app.outdir, "_sources", docname + suffix))
+    for output in outputs:
+        output.unlink(missing_ok=True)
 
 
 def _read_any_bytes(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.domains import Index, IndexEntry
 
+from .config import date_style
 from .ids import talk_speaker_anchor
 from .listings.rows import year_label
 
@@ -46,6 +48,7 @@ class SeminarIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = _domain(self)
+        style = date_style(domain.env)
         wanted = set(docnames) if docnames is not None else None
         speakers = domain.speakers()
         years: dict[str, list[IndexEntry]] = {}
@@ -53,7 +56,7 @@ class SeminarIndex(Index):
             if wanted is not None and talk.docname not in wanted:
                 continue
             entries = years.setdefault(year_label(talk), [])
-            date = talk.day.isoformat() if talk.day else ""
+            date = style.date(talk.day) if talk.day else ""
             subtype = 1 if talk.speakers else 0  # its speakers follow as sub-entries
             entries.append(IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", ""))
             for ref in talk.speakers:
@@ -78,6 +81,7 @@ class SpeakersIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = _domain(self)
+        style = date_style(domain.env)
         wanted = set(docnames) if docnames is not None else None
         letters: dict[str, list[IndexEntry]] = {}
         people = sorted(domain.speakers().values(), key=lambda s: (s.key.split()[-1:], s.key))
@@ -98,7 +102,7 @@ class SpeakersIndex(Index):
             docname, anchor = speaker_target(speaker, talks, wanted)
             entries.append(IndexEntry(speaker.name, 1, docname, anchor, latest or "", "", ""))
             for talk in talks:
-                date = talk.day.isoformat() if talk.day else ""
+                date = style.date(talk.day) if talk.day else ""
                 entries.append(IndexEntry(talk.title, 2, talk.docname, talk.anchor, date, "", ""))
         return sorted(letters.items()), False
 
@@ -107,13 +111,16 @@ def remove_empty_index_pages(app: Sphinx, exception: BaseException | None) -> No
     """``build-finished``: Sphinx writes an index page only when the index has entries; the
     page an earlier build wrote for an index that is empty now (every speaker gone) is
     removed, so it does not show what is no longer there."""
-    if exception is not None or not hasattr(app.builder, "get_outfilename"):
+    builder = app.builder
+    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
         return
-    written = {entry[0] for entry in getattr(app.builder, "domain_indices", [])}
+    if "domain_indices" not in vars(builder):
+        return  # the builder wrote no page this time (nothing changed): nothing to compare
+    written = {entry[0] for entry in builder.domain_indices}
     for index in (SeminarIndex, SpeakersIndex):
         pagename = f"seminar-{index.name}"
         if pagename not in written:
-            Path(app.builder.get_outfilename(pagename)).unlink(missing_ok=True)
+            Path(builder.get_outfilename(pagename)).unlink(missing_ok=True)
 
 
 def setup_indices(app: Sphinx) -> None:

@@ -27,7 +27,7 @@ def how_soon(day: dt.date, today: dt.date) -> str:
 
 
 def render_next(talks: list[TalkRecord], rows: Rows, today: dt.date) -> nodes.Element:
-    box = seminar_box(classes=["seminar-next"], role="list")
+    box = seminar_box(classes=["seminar-next"], role="list" if talks else "")
     if not talks:
         box += nodes.paragraph(
             "No upcoming talks.", "No upcoming talks.", classes=["seminar-empty"]

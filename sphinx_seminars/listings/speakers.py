@@ -31,10 +31,13 @@ def render_speakers(rows: Rows, people: dict[str, SpeakerTarget]) -> nodes.Eleme
             block += nodes.paragraph(history, history, classes=["seminar-affiliations"])
         items = nodes.bullet_list()
         for record in speaker.talks:
-            title = rows.talk_link(record)
-            items += nodes.list_item(
-                "", nodes.paragraph("", "", rows.date_node(record), nodes.Text(" — "), title)
+            titled = [rows.talk_link(record), *rows.badges(record)]
+            item = nodes.list_item(
+                "", nodes.paragraph("", "", rows.date_node(record), nodes.Text(" — "), *titled)
             )
+            if record.talk.status:
+                item["classes"].append(f"seminar-status-{record.talk.status}")
+            items += item
         for role, record in speaker.roles:
             label = f"{ROLE_LABELS.get(role, (role.capitalize(),))[0]}: "
             title = rows.talk_link(record)

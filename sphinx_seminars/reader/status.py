@@ -28,6 +28,9 @@ _WORDS: dict[str, str | None] = {
     "tentative": None,
     "as planned": None,
 }
+#: A new date (and time, and zone) as a ``rescheduled_to`` value; anything else is a talk id
+#: (which may start with a date: ``2025-07-10-ito``).
+_DATE_AND_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?\b.*)?")
 _TITLE_MARK = re.compile(
     r"^\s*[\[(]?\s*(cancel+ed|postponed|rescheduled)\s*[\])]?\s*[:!\-–—]\s*", re.IGNORECASE
 )
@@ -67,7 +70,7 @@ def rescheduled_to(
     if not key or value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)) or (
-        isinstance(value, str) and re.match(r"\s*\d{4}-\d{1,2}-\d{1,2}", value)
+        isinstance(value, str) and _DATE_AND_TIME.fullmatch(value.strip())
     ):
         when = when_from_fields(date=value, default_timezone=default_timezone)
         if when.start is not None:
