@@ -59,6 +59,7 @@ def write_talk_file(
     data |= _moments(talk)
     optional: dict[str, object] = {
         "venue": _html_text(talk.venue),
+        "address": _address(talk),
         "online_url": talk.online_url,
         "series": _html_text(talk.series),
         "tags": [_html_text(tag) for tag in talk.tags] or None,
@@ -88,6 +89,21 @@ def _speaker(speaker: Speaker) -> dict[str, str]:
         "id": speaker.id,
     }
     return {key: value for key, value in fields.items() if value}
+
+
+def _address(talk: Talk) -> dict[str, str] | None:
+    """The venue's postal address as HugoBlox writes it (``street``, ``city``, ...)."""
+    if talk.address is None:
+        return None
+    address = talk.address
+    parts = {
+        "street": address.street,
+        "city": address.city,
+        "region": address.region,
+        "postcode": address.postcode,
+        "country": address.country,
+    }
+    return {key: text for key, value in parts.items() if (text := _html_text(value))}
 
 
 def _moments(talk: Talk) -> dict[str, object]:
