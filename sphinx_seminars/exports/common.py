@@ -144,6 +144,8 @@ EXPORT_SETTINGS = (
     "default_duration",
     "timezone",
     "redirects",
+    "organizer",
+    "feed",
 )
 
 
