@@ -5,12 +5,19 @@ from the talk file to the exports."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from sphinx_seminars.model import Address
 from sphinx_seminars.reader import parse_talk
 from sphinx_seminars.reader.writer import write_talk_file
 from sphinx_seminars.serialize import talk_to_json
+from tests.sites import Build, build, talk, write_site
 
 HUGOBLOX_EVENT = """\
 ---
@@ -73,3 +80,291 @@ def test_written_address_reads_back_the_same() -> None:
     assert talk.address is not None and talk.address.street == "1 & Sons Street"  # <Main> is a tag
     again = parse_talk(write_talk_file(talk, path="event.md"), source="event.md")
     assert again.address == talk.address and again.venue == talk.venue
+
+
+# -- a site with the talks the standards care about ------------------------------------------
+
+TALKS: dict[str, str | bytes] = {
+    # 00:30 on the night the clocks go forward: an hour later is 02:30 summer time
+    "2025-03-30-marchand.md": talk(
+        "Clocks that skip an hour",
+        speaker="Prof. Élodie Marchand",
+        date="2025-03-30",
+        time='"00:30"',
+        extra="abstract: Time zones and their rules.\naddress:\n  street: 1 Main Street\n"
+        "  city: Springfield\n  region: Westshire\n  postcode: '12345'\n  country: GB\n",
+    ),
+    "2025-01-09-rao.md": talk(
+        "Crystals in Bangalore",
+        speaker="Dr. Priya Rao, IISc & Dr. Arun Das, IIT",
+        date="2025-01-09",
+        time='"15:00"',
+        extra="timezone: Asia/Kolkata\nonline_url: https://meet.example.org/rao\n"
+        "abstract: Growing crystals.\n",
+    ),
+    "2025-02-01-open-day.md": (
+        '---\ntitle: Open day of the department\ndate: 2025-02-01\ntime: "10:00"\n'
+        "end_time: '12:00'\nvenue: Main Building\nabstract: Tours of the labs.\n---\n"
+    ),
+    "2025-04-10-ortiz.md": talk(
+        "Remote sensing of ice",
+        speaker="Dr. Ana Ortiz",
+        date="2025-04-10",
+        time='"16:00"',
+        extra="abstract: Ice from above.\n",
+    ).replace("venue: Hall 3", "venue: Online"),
+    "2025-05-05-lee.md": (
+        "---\ntitle: A workshop day\nspeaker: Kim Lee\ndate: 2025-05-05\nvenue: Hall 3\n"
+        "abstract: All day long.\n---\n"
+    ),
+    "2025-06-10-park.md": (
+        "---\ntitle: Offsets only\nspeaker: Jo Park\ndate: 2025-06-10T10:00:00+02:00\n"
+        "venue: Hall 3\nabstract: An offset and no zone.\n---\n"
+    ),
+}
+IDS = [name.removesuffix(".md") for name in TALKS]
+HOST = "seminars.example.org"
+SETTINGS = """
+seminar_organizer = {"name": "Department of Physics", "url": "https://physics.example.org/"}
+seminar_image = ["_static/talks-16x9.png", "https://cdn.example.org/talks-1x1.png"]
+seminar_venue_address = {"street": "2 College Road", "city": "Springfield", "country": "GB"}
+seminar_feed = {"title": "Physics seminars", "author": "Seminar committee", "link": "archive.html"}
+"""
+
+
+def _site(folder: Path, conf: str = "") -> Build:
+    result = build(write_site(folder, TALKS, conf=conf))
+    expected = "talks/2025-02-01-open-day.md:1: WARNING: no speaker"  # the open day has none
+    others = [line for line in result.warnings.splitlines() if not line.startswith(expected)]
+    assert result.status == 0 and others == [], result.warnings
+    return result
+
+
+@pytest.fixture(scope="module")
+def configured(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site with every setting of the standards given."""
+    return _site(tmp_path_factory.mktemp("configured"), SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site with the defaults."""
+    return _site(tmp_path_factory.mktemp("plain"))
+
+
+# -- JSON-LD: Google's Event guidelines -------------------------------------------------------
+
+#: Google's Event structured data: what it requires, and what it recommends.
+REQUIRED = ("name", "startDate", "location")
+RECOMMENDED = (
+    "description",
+    "endDate",
+    "eventAttendanceMode",
+    "eventStatus",
+    "image",
+    "offers",
+    "organizer",
+    "performer",
+    "previousStartDate",
+)
+#: What a talk file never says: tickets and prices, and the start of a rescheduled event.
+NEVER_KNOWN = {"offers", "previousStartDate"}
+STATUSES = {"EventScheduled", "EventCancelled", "EventPostponed", "EventRescheduled"}
+STATUSES |= {"EventMovedOnline"}
+MODES = {"Offline", "Online", "Mixed"}
+POSTAL = ("streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry")
+ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?")
+
+
+def _moment(text: str) -> dt.datetime | dt.date:
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
+def event_problems(event: dict[str, Any]) -> list[str]:
+    """What an Event breaks of Google's guidelines: a required property missing, or a
+    property of the wrong shape (a Place without address, an online place without url, a
+    date without offset, an attendance mode that contradicts the locations, ...)."""
+    problems = [f"required {name} missing" for name in REQUIRED if name not in event]
+    if event.get("@context") != "https://schema.org" or event.get("@type") != "Event":
+        problems.append("not a schema.org Event")
+    for key in ("startDate", "endDate"):
+        if key in event and not ISO_MOMENT.fullmatch(event[key]):
+            problems.append(f"{key} {event[key]!r} is not ISO 8601 with an offset")
+    if "startDate" in event and "endDate" in event:
+        start, end = _moment(event["startDate"]), _moment(event["endDate"])
+        if type(start) is not type(end) or end < start:  # type: ignore[operator]
+            problems.append("endDate before startDate, or of another kind")
+    locations = event.get("location", [])
+    locations = locations if isinstance(locations, list) else [locations]
+    for place in locations:
+        if place.get("@type") == "Place":
+            if not place.get("name"):
+                problems.append("a Place without name")
+            address = place.get("address")
+            if not address:
+                problems.append("a Place without address")
+            elif isinstance(address, dict) and (
+                address.get("@type") != "PostalAddress" or not set(address) & set(POSTAL)
+            ):
+                problems.append(f"not a PostalAddress: {address}")
+        elif place.get("@type") == "VirtualLocation":
+            if not str(place.get("url", "")).startswith("https://"):
+                problems.append("a VirtualLocation without url")
+        else:
+            problems.append(f"a location of type {place.get('@type')}")
+    kinds = {place.get("@type") for place in locations}
+    expected = "Mixed" if len(kinds) == 2 else "Online" if "VirtualLocation" in kinds else "Offline"
+    if event.get("eventAttendanceMode") != f"https://schema.org/{expected}EventAttendanceMode":
+        problems.append(f"eventAttendanceMode {event.get('eventAttendanceMode')} for {kinds}")
+    status = str(event.get("eventStatus", "")).removeprefix("https://schema.org/")
+    if status and status not in STATUSES:
+        problems.append(f"eventStatus {status}")
+    organizer = event.get("organizer", {})
+    if organizer and (
+        organizer.get("@type") not in ("Organization", "Person") or not organizer.get("name")
+    ):
+        problems.append(f"organizer {organizer}")
+    if any(not person.get("name") for person in event.get("performer", [])):
+        problems.append("a performer without name")
+    images = event.get("image", [])
+    if any(not str(image).startswith("https://") for image in images):
+        problems.append(f"an image that is not an absolute address: {images}")
+    return problems
+
+
+def missing_recommended(event: dict[str, Any]) -> set[str]:
+    return {name for name in RECOMMENDED if name not in event} - NEVER_KNOWN
+
+
+def events_of(page: str) -> list[dict[str, Any]]:
+    head = page[: page.index("</head>")]
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    found: list[dict[str, Any]] = []
+    for script in scripts:
+        data = json.loads(script)
+        found.extend(data if isinstance(data, list) else [data])
+    return found
+
+
+def event_of(result: Build, name: str) -> dict[str, Any]:
+    [event] = events_of(result.read(f"talks/{name}.html"))
+    return event
+
+
+def test_jsonld_meets_googles_event_guidelines(configured: Build) -> None:
+    for name in IDS:
+        event = event_of(configured, name)
+        assert event_problems(event) == [], name
+        # a talk without a speaker has no performer; nothing else recommended is missing
+        allowed = {"performer"} if name == "2025-02-01-open-day" else set()
+        assert missing_recommended(event) == allowed, name
+
+
+def test_jsonld_of_the_defaults_meets_them_too(plain: Build) -> None:
+    for name in IDS:
+        event = event_of(plain, name)
+        assert event_problems(event) == [], name
+        allowed = {"image"} | ({"performer"} if name == "2025-02-01-open-day" else set())
+        assert missing_recommended(event) == allowed, name
+    organizer = event_of(plain, "2025-05-05-lee")["organizer"]
+    assert organizer == {
+        "@type": "Organization",
+        "name": "Test seminars",
+        "url": f"https://{HOST}/",
+    }
+
+
+def test_jsonld_end_is_in_real_time_across_a_clock_change(configured: Build) -> None:
+    marchand = event_of(configured, "2025-03-30-marchand")
+    assert marchand["startDate"] == "2025-03-30T00:30:00+00:00"
+    assert marchand["endDate"] == "2025-03-30T02:30:00+01:00"  # 60 minutes later
+    rao = event_of(configured, "2025-01-09-rao")
+    assert (rao["startDate"], rao["endDate"]) == (
+        "2025-01-09T15:00:00+05:30",
+        "2025-01-09T16:00:00+05:30",
+    )
+    assert event_of(configured, "2025-02-01-open-day")["endDate"] == "2025-02-01T12:00:00+00:00"
+    park = event_of(configured, "2025-06-10-park")
+    assert park["endDate"] == "2025-06-10T11:00:00+02:00"
+    lee = event_of(configured, "2025-05-05-lee")  # a day: it ends that day
+    assert (lee["startDate"], lee["endDate"]) == ("2025-05-05", "2025-05-05")
+
+
+def test_jsonld_without_a_default_duration_has_only_written_ends(tmp_path: Path) -> None:
+    result = _site(tmp_path, "seminar_default_duration = 0\n")
+    assert "endDate" not in event_of(result, "2025-03-30-marchand")
+    assert event_of(result, "2025-02-01-open-day")["endDate"] == "2025-02-01T12:00:00+00:00"
+    assert event_problems(event_of(result, "2025-03-30-marchand")) == []
+
+
+def test_jsonld_postal_address_of_the_talk_else_of_the_site(
+    configured: Build, plain: Build
+) -> None:
+    own = event_of(configured, "2025-03-30-marchand")["location"]
+    assert own == {
+        "@type": "Place",
+        "name": "Hall 3",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "1 Main Street",
+            "addressLocality": "Springfield",
+            "addressRegion": "Westshire",
+            "postalCode": "12345",
+            "addressCountry": "GB",
+        },
+    }
+    site = event_of(configured, "2025-05-05-lee")["location"]
+    assert site["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "2 College Road",
+        "addressLocality": "Springfield",
+        "addressCountry": "GB",
+    }
+    # no address known: the venue text, which schema.org allows
+    assert event_of(plain, "2025-05-05-lee")["location"]["address"] == "Hall 3"
+
+
+def test_jsonld_performers_organizer_and_images(configured: Build) -> None:
+    rao = event_of(configured, "2025-01-09-rao")
+    assert rao["performer"] == [
+        {
+            "@type": "Person",
+            "name": "Priya Rao",
+            "honorificPrefix": "Dr.",
+            "affiliation": {"@type": "Organization", "name": "IISc"},
+        },
+        {
+            "@type": "Person",
+            "name": "Arun Das",
+            "honorificPrefix": "Dr.",
+            "affiliation": {"@type": "Organization", "name": "IIT"},
+        },
+    ]
+    assert rao["organizer"] == {
+        "@type": "Organization",
+        "name": "Department of Physics",
+        "url": "https://physics.example.org/",
+    }
+    assert rao["image"] == [
+        f"https://{HOST}/_static/talks-16x9.png",
+        "https://cdn.example.org/talks-1x1.png",
+    ]
+    assert rao["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert rao["location"][1] == {"@type": "VirtualLocation", "url": "https://meet.example.org/rao"}
+    assert rao["description"] == "Growing crystals."
+
+
+def test_jsonld_online_talk_without_a_published_link_points_to_its_page(configured: Build) -> None:
+    ortiz = event_of(configured, "2025-04-10-ortiz")
+    assert ortiz["location"] == {
+        "@type": "VirtualLocation",
+        "url": f"https://{HOST}/talks/2025-04-10-ortiz.html",
+    }
+    assert ortiz["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+
+
+def test_jsonld_addresses_without_a_base_url_are_relative_to_the_page(tmp_path: Path) -> None:
+    result = _site(tmp_path, SETTINGS + "seminar_baseurl = None\n")
+    event = event_of(result, "2025-05-05-lee")
+    assert event["url"] == "2025-05-05-lee.html"  # the page is talks/2025-05-05-lee.html
+    assert event["image"][0] == "../_static/talks-16x9.png"
