@@ -10,7 +10,10 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
+import feedparser
 import pytest
 
 from sphinx_seminars.model import Address
@@ -150,6 +153,117 @@ def configured(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site with the defaults."""
     return _site(tmp_path_factory.mktemp("plain"))
+
+
+# -- Atom: a feed parser, and the rules of RFC 4287 -------------------------------------------
+
+A = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+
+
+def _is_absolute_iri(text: str) -> bool:
+    return bool(urlsplit(text).scheme) and not re.search(r"[\s<>\"{}|\\^`]", text)
+
+
+def atom_problems(document: bytes) -> list[str]:
+    """What a feed breaks of RFC 4287's "MUST"s (sections 4.1.1, 4.1.2, 4.2.1, 4.2.6, 4.2.7,
+    3.3): one id, title and updated per feed and entry; an author on the feed or on every
+    entry; an alternate link on entries without content; ids absolute IRIs; dates RFC 3339;
+    no two alternate links of one type and language."""
+    root = ElementTree.fromstring(document)
+    problems: list[str] = []
+    if root.tag != f"{A}feed":
+        return [f"the root is {root.tag}, not atom:feed"]
+
+    def common(element: ElementTree.Element, where: str) -> None:
+        for name in ("id", "title", "updated"):
+            count = len(element.findall(f"{A}{name}"))
+            if count != 1:
+                problems.append(f"{where}: {count} atom:{name}, not one")
+        for found in element.findall(f"{A}id"):
+            if not _is_absolute_iri(found.text or ""):
+                problems.append(f"{where}: id {found.text!r} is not an absolute IRI")
+        for found in element.findall(f"{A}updated"):
+            if not RFC3339.fullmatch(found.text or ""):
+                problems.append(f"{where}: updated {found.text!r} is not RFC 3339")
+        for author in element.findall(f"{A}author"):
+            if len(author.findall(f"{A}name")) != 1:
+                problems.append(f"{where}: an author without exactly one name")
+        alternates = [
+            (link.get("type"), link.get("hreflang"))
+            for link in element.findall(f"{A}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        if len(alternates) != len(set(alternates)):
+            problems.append(f"{where}: two alternate links of one type and language")
+        if any(not link.get("href") for link in element.findall(f"{A}link")):
+            problems.append(f"{where}: a link without href")
+
+    common(root, "feed")
+    feed_author = root.find(f"{A}author") is not None
+    for number, entry in enumerate(root.findall(f"{A}entry"), start=1):
+        where = f"entry {number}"
+        common(entry, where)
+        if not feed_author and entry.find(f"{A}author") is None:
+            problems.append(f"{where}: no author, and the feed has none")
+        alternate = [
+            link
+            for link in entry.findall(f"{A}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        if entry.find(f"{A}content") is None and not alternate:
+            problems.append(f"{where}: no content and no alternate link")
+    return problems
+
+
+def test_atom_feed_is_valid_for_a_feed_parser_and_rfc_4287(configured: Build) -> None:
+    path = configured.outdir / "seminars.atom"
+    assert atom_problems(path.read_bytes()) == []
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    feed = parsed.feed
+    assert feed.title == "Physics seminars"
+    assert feed.author_detail.name == "Seminar committee"
+    assert feed.author_detail.href == "https://physics.example.org/"
+    assert feed.link == f"https://{HOST}/archive.html"
+    assert feed.id == f"https://{HOST}/"
+    entries = {entry.id: entry for entry in parsed.entries}
+    assert set(entries) == {f"https://{HOST}/talks/{name}.html" for name in IDS}
+    rao = entries[f"https://{HOST}/talks/2025-01-09-rao.html"]
+    assert [a.name for a in rao.authors] == ["Priya Rao", "Arun Das"]
+    assert rao.link == f"https://{HOST}/talks/2025-01-09-rao.html"
+    assert "Growing crystals." in rao.summary
+    assert rao.updated_parsed is not None
+    # a talk without a speaker: its entry has no author of its own; the feed's stands for it
+    assert "author" not in entries[f"https://{HOST}/talks/2025-02-01-open-day.html"]
+
+
+def test_atom_feed_defaults_come_from_the_project(plain: Build) -> None:
+    parsed = feedparser.parse((plain.outdir / "seminars.atom").read_bytes())
+    assert parsed.bozo == 0
+    assert parsed.feed.title == "Test seminars: seminars"
+    assert parsed.feed.author_detail.name == "Test seminars"
+    assert parsed.feed.author_detail.href == f"https://{HOST}/"
+    assert parsed.feed.link == f"https://{HOST}/"
+
+
+def test_atom_feed_without_a_base_url_is_valid_too(tmp_path: Path) -> None:
+    result = _site(tmp_path, "seminar_baseurl = None\n")
+    document = (result.outdir / "seminars.atom").read_bytes()
+    assert atom_problems(document) == []
+    parsed = feedparser.parse(document)
+    assert parsed.bozo == 0
+    ids = sorted(entry.id for entry in parsed.entries)
+    assert ids == sorted(f"tag:test-seminars,2000:{name}" for name in IDS)
+    assert parsed.entries[0].link.startswith("talks/")
+
+
+def test_atom_ids_and_links_are_iris_whatever_the_file_name(tmp_path: Path) -> None:
+    result = build(write_site(tmp_path, {"a talk with spaces.md": talk("Spaces")}))
+    document = (result.outdir / "seminars.atom").read_bytes()
+    assert atom_problems(document) == []
+    assert b"talks/a%20talk%20with%20spaces.html" in document
 
 
 # -- JSON-LD: Google's Event guidelines -------------------------------------------------------
@@ -368,3 +482,46 @@ def test_jsonld_addresses_without_a_base_url_are_relative_to_the_page(tmp_path: 
     event = event_of(result, "2025-05-05-lee")
     assert event["url"] == "2025-05-05-lee.html"  # the page is talks/2025-05-05-lee.html
     assert event["image"][0] == "../_static/talks-16x9.png"
+
+
+# -- the settings -----------------------------------------------------------------------------
+
+
+def test_bad_values_of_the_standards_settings_warn_and_are_left_out(tmp_path: Path) -> None:
+    conf = (
+        'seminar_organizer = {"name": "Physics", "url": "ftp://physics.example.org", "x": "y"}\n'
+        'seminar_image = ["javascript:alert(1)", "../up.png", "_static/ok.png", 3]\n'
+        'seminar_feed = "Physics seminars"\n'
+        'seminar_venue_address = {"city": "Springfield", "street": ""}\n'
+    )
+    result = build(write_site(tmp_path, {"t.md": talk(extra="abstract: A.\n")}, conf=conf))
+    warnings = [line for line in result.warnings.splitlines() if "[seminar.config]" in line]
+    assert sorted(warnings) == sorted(
+        [
+            "WARNING: seminar_organizer: 'url': 'ftp://physics.example.org' (not an http(s) "
+            "address) left out [seminar.config]",
+            "WARNING: seminar_organizer: 'x' (not one of name, url, type) left out "
+            "[seminar.config]",
+            "WARNING: seminar_image: 'javascript:alert(1)' (not an http(s) address or a path "
+            "from the site root) left out [seminar.config]",
+            "WARNING: seminar_image: '../up.png' (not an http(s) address or a path from the "
+            "site root) left out [seminar.config]",
+            "WARNING: seminar_image: 3 (not an http(s) address or a path from the site root) "
+            "left out [seminar.config]",
+            "WARNING: seminar_feed: must map some of title, author, link to text; using {} "
+            "[seminar.config]",
+            "WARNING: seminar_venue_address: 'street': '' (not text) left out [seminar.config]",
+        ]
+    )
+    [event] = events_of(result.read("talks/t.html"))
+    assert event["organizer"] == {
+        "@type": "Organization",
+        "name": "Physics",
+        "url": f"https://{HOST}/",
+    }
+    assert event["image"] == [f"https://{HOST}/_static/ok.png"]
+    assert event["location"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Springfield",
+    }
+    assert feedparser.parse(result.read("seminars.atom")).feed.title == "Test seminars: seminars"
