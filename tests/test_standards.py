@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+import vobject
 
 from sphinx_seminars.model import Address
 from sphinx_seminars.reader import parse_talk
@@ -482,6 +483,103 @@ def test_jsonld_addresses_without_a_base_url_are_relative_to_the_page(tmp_path: 
     event = event_of(result, "2025-05-05-lee")
     assert event["url"] == "2025-05-05-lee.html"  # the page is talks/2025-05-05-lee.html
     assert event["image"][0] == "../_static/talks-16x9.png"
+
+
+# -- iCalendar: a second parser ---------------------------------------------------------------
+
+UTC = dt.timezone.utc
+
+
+def _calendar(result: Build, path: str) -> Any:
+    return vobject.readOne(result.read(path))
+
+
+def _zones(calendar: Any) -> dict[str, dt.tzinfo]:
+    """The calendar's own VTIMEZONEs as time zones, by TZID."""
+    return {z.tzid.value: z.gettzinfo() for z in calendar.contents.get("vtimezone", [])}
+
+
+def _tzid(prop: Any) -> str | None:
+    """The TZID of a DTSTART or DTEND (the parser keeps it under a name of its own)."""
+    found = prop.params.get("X-VOBJ-ORIGINAL-TZID") or prop.params.get("TZID") or [None]
+    return str(found[0]) if found[0] else None
+
+
+def _when(prop: Any, zones: dict[str, dt.tzinfo]) -> dt.datetime | dt.date:
+    """A DTSTART or DTEND as the calendar's own VTIMEZONE says, not the parser's zone
+    database: what a calendar program that knows no zone names reads."""
+    tzid = _tzid(prop)
+    return prop.value.replace(tzinfo=zones[tzid]) if tzid else prop.value
+
+
+def test_calendar_read_by_a_second_parser(configured: Build) -> None:
+    calendar = _calendar(configured, "seminars.ics")
+    zones = _zones(calendar)
+    events = {event.uid.value: event for event in calendar.vevent_list}
+    assert set(events) == {f"{name}@{HOST}" for name in IDS}  # one UID per talk, stable
+
+    def when(name: str) -> tuple[Any, Any]:
+        event = events[f"{name}@{HOST}"]
+        return _when(event.dtstart, zones), _when(event.dtend, zones)
+
+    def in_utc(name: str) -> tuple[dt.datetime, dt.datetime]:
+        start, end = when(name)
+        return start.astimezone(UTC), end.astimezone(UTC)
+
+    # in the talk's zone (TZID and a VTIMEZONE), an hour long in real time: 00:30 GMT to
+    # 02:30 summer time
+    marchand = events[f"2025-03-30-marchand@{HOST}"]
+    assert (_tzid(marchand.dtstart), _tzid(marchand.dtend)) == ("Europe/London",) * 2
+    start, end = when("2025-03-30-marchand")
+    assert (start.utcoffset(), end.utcoffset()) == (dt.timedelta(0), dt.timedelta(hours=1))
+    assert (start.hour, start.minute, end.hour, end.minute) == (0, 30, 2, 30)
+    assert in_utc("2025-03-30-marchand") == (
+        dt.datetime(2025, 3, 30, 0, 30, tzinfo=UTC),
+        dt.datetime(2025, 3, 30, 1, 30, tzinfo=UTC),
+    )
+    assert _tzid(events[f"2025-01-09-rao@{HOST}"].dtstart) == "Asia/Kolkata"
+    assert in_utc("2025-01-09-rao") == (
+        dt.datetime(2025, 1, 9, 9, 30, tzinfo=UTC),
+        dt.datetime(2025, 1, 9, 10, 30, tzinfo=UTC),
+    )
+    assert in_utc("2025-02-01-open-day") == (
+        dt.datetime(2025, 2, 1, 10, 0, tzinfo=UTC),
+        dt.datetime(2025, 2, 1, 12, 0, tzinfo=UTC),
+    )
+    # only an offset: in UTC, so that no calendar guesses a zone
+    park = events[f"2025-06-10-park@{HOST}"]
+    assert _tzid(park.dtstart) is None and park.dtstart.value.utcoffset() == dt.timedelta(0)
+    assert in_utc("2025-06-10-park")[0] == dt.datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
+    # a day: an all-day event
+    assert when("2025-05-05-lee") == (dt.date(2025, 5, 5), dt.date(2025, 5, 6))
+
+
+def test_calendar_time_zones_say_when_the_clocks_change(configured: Build) -> None:
+    """The VTIMEZONEs written, read by the second parser, give the right offsets on both
+    sides of a change of the clocks: a calendar that reads only them gets the times right."""
+    zones = _zones(_calendar(configured, "seminars.ics"))
+    assert set(zones) == {"Europe/London", "Asia/Kolkata"}
+    london, kolkata = zones["Europe/London"], zones["Asia/Kolkata"]
+    assert dt.datetime(2025, 3, 30, 0, 30, tzinfo=london).utcoffset() == dt.timedelta(0)
+    assert dt.datetime(2025, 3, 30, 2, 30, tzinfo=london).utcoffset() == dt.timedelta(hours=1)
+    assert dt.datetime(2025, 10, 26, 2, 30, tzinfo=london).utcoffset() == dt.timedelta(0)
+    assert dt.datetime(2025, 1, 9, 15, 0, tzinfo=kolkata).utcoffset() == dt.timedelta(
+        hours=5, minutes=30
+    )
+
+
+def test_each_talk_calendar_has_the_talks_uid_and_times(configured: Build) -> None:
+    calendar = _calendar(configured, "seminars.ics")
+    zones = _zones(calendar)
+    site = {e.uid.value: e for e in calendar.vevent_list}
+    for name in IDS:
+        own = _calendar(configured, f"_ics/{name}.ics")
+        [event] = own.vevent_list
+        assert event.uid.value == f"{name}@{HOST}"
+        same, own_zones = site[event.uid.value], _zones(own)
+        assert _when(event.dtstart, own_zones) == _when(same.dtstart, zones)
+        assert _when(event.dtend, own_zones) == _when(same.dtend, zones)
+        assert f"https://{HOST}/talks/{name}.html" in event.description.value
 
 
 # -- the settings -----------------------------------------------------------------------------
