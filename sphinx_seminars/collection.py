@@ -22,10 +22,11 @@ from sphinx.util.matching import Matcher
 from . import reader
 from .config import get_config
 from .directives import SeminarDirective
+from .domain import domain_of
 from .listings.directives import listing_placeholder
 from .listings.spec import ListingSpec
 from .localfiles import inside_source_folder
-from .model import Problem
+from .model import Problem, Talk
 from .problems import Code
 
 if TYPE_CHECKING:
@@ -52,17 +53,26 @@ def is_talk_page(env: BuildEnvironment, docname: str) -> bool:
     return talk_matcher(tuple(get_config(env).talks)).match(_relative(env, docname))
 
 
-def talk_file_refusal(env: BuildEnvironment, path: Path) -> list[Problem]:
-    """Why a talk file is left out of the site (empty when it is not): a link to a file
-    outside the source folder, a binary file, a file that cannot be read at all."""
+#: Problems that keep a talk file from being a page: it could not be read at all, or it
+#: describes no event.
+_NOT_A_PAGE = frozenset({Code.UNREADABLE, Code.TOO_LONG, Code.NOT_A_TALK})
+
+
+def read_talk_file(env: BuildEnvironment, path: Path) -> tuple[Talk | None, list[Problem]]:
+    """The talk of a talk file of the collection, or None and why the file is left out of
+    the site: a link to a file outside the source folder, a binary file, a file that cannot
+    be read at all, a file that describes no event (news, an award)."""
     if not inside_source_folder(env, path):
         target = os.path.realpath(path)
         message = f"the talk file is a link to '{target}', outside the source folder; left out"
-        return [Problem(0, Code.PATH, message, "error")]
-    from .reader.files import read_text  # noqa: PLC0415 - the reader loads on first use
-
-    text, problems = read_text(path)
-    return problems if text is None else []
+        return None, [Problem(0, Code.PATH, message, "error")]
+    talk = reader.read_talk(path, options=get_config(env).reader_options())
+    refusal = [
+        p
+        for p in talk.problems
+        if p.code in _NOT_A_PAGE or (p.code == Code.ENCODING and p.level == "error")
+    ]
+    return (None, refusal) if refusal else (talk, [])
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -82,13 +92,16 @@ def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     byte: its text is replaced by the talk page anyway, and the reader reads the file
     itself (replacing what it cannot decode, with a ``seminar.encoding`` warning at the
     line)."""
+    domain = domain_of(env)
     for docname in [d for d in docnames if is_talk_page(env, d)]:
         path = Path(env.doc2path(docname))
-        refusal = talk_file_refusal(env, path)
-        if refusal:
+        talk, refusal = read_talk_file(env, path)
+        if talk is None:
             docnames.remove(docname)
             _leave_out(app, env, docname, path, refusal)
-        elif not _decodes(path, env.settings.get("input_encoding", "utf-8-sig")):
+            continue
+        domain.read_ahead(docname, talk)
+        if not _decodes(path, env.settings.get("input_encoding", "utf-8-sig")):
             docnames.remove(docname)
             _read_any_bytes(app, env, docname)
 
@@ -177,10 +190,9 @@ class SeminarPageDirective(SeminarDirective):
 
     def run(self) -> list[nodes.Node]:
         path = self.env.doc2path(self.env.docname)
-        source = os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
-        talk = reader.read_talk(
-            path,
-            **get_config(self.config).reader_options(),
+        source = _relative(self.env, self.env.docname)
+        talk = domain_of(self.env).take_read_ahead(self.env.docname) or reader.read_talk(
+            path, options=get_config(self.config).reader_options()
         )
         talk = replace(talk, source=source)
         section = self.render_talk(talk, source)

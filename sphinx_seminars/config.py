@@ -11,14 +11,17 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sphinx.config import Config
 from sphinx.util import logging
 
+from .dates import DateStyle
 from .problems import Code
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from .reader.options import ReaderOptions
 
 LOGGER = logging.getLogger(__name__)
 
@@ -120,6 +123,15 @@ def _exports(value: Any) -> tuple[Any, list[str]]:
         raise InvalidSettingError(f"must be a list of some of {', '.join(EXPORTS)}")
     kept = [name for name in value if name in EXPORTS]
     dropped = [f"{name!r} (not one of {', '.join(EXPORTS)})" for name in value if name not in kept]
+    return kept, dropped
+
+
+def _subscriptions(value: Any) -> tuple[Any, list[str]]:
+    kinds = ("series", "speaker", "tag")
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        raise InvalidSettingError(f"must be a list of some of {', '.join(kinds)}")
+    kept = [kind for kind in value if kind in kinds]
+    dropped = [f"{kind!r} (not one of {', '.join(kinds)})" for kind in value if kind not in kept]
     return kept, dropped
 
 
@@ -279,6 +291,13 @@ class SeminarConfig:
     exports: list[str] = _setting(
         list(EXPORTS), _exports, "html", "What the HTML builders write besides the pages."
     )
+    subscriptions: list[str] = _setting(
+        ["series"],
+        _subscriptions,
+        "html",
+        "Calendars (and feeds) to subscribe to besides the site's: one per series, speaker "
+        "or tag; ['series'] by default.",
+    )
     ics_window_days: int | None = _setting(
         None,
         _count("days", optional=True),
@@ -296,6 +315,13 @@ class SeminarConfig:
         _switch,
         "html",
         "Add sphinx-seminars.js to HTML pages: local times, live upcoming/past, filters.",
+    )
+    author_handles: dict[str, str] = _setting(
+        {},
+        _names,
+        "env",
+        "Author handles of site themes and who they stand for: {'admin': 'Dr. Jane Doe'} "
+        "(a handle not listed gives no speaker).",
     )
     allow_raw_html: bool = _setting(
         False,
@@ -336,9 +362,15 @@ class SeminarConfig:
         """``today`` as a date: the setting when given, else the build date."""
         return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
 
-    def reader_options(self) -> dict[str, Any]:
-        """The keyword arguments of the reader that come from the settings."""
-        return {"default_timezone": self.timezone, "allow_raw_html": self.allow_raw_html}
+    def reader_options(self) -> ReaderOptions:
+        """The reader's options that come from the settings."""
+        from .reader.options import ReaderOptions  # noqa: PLC0415 - the reader loads lazily
+
+        return ReaderOptions(
+            default_timezone=self.timezone,
+            allow_raw_html=self.allow_raw_html,
+            handles=self.author_handles,
+        )
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -346,9 +378,11 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "today": (str, dt.date, type(None)),
     "speaker_aliases": (dict,),
     "redirects": (dict,),
+    "author_handles": (dict,),
     "talks": (list, tuple),
     "baseurl": (str, type(None)),
     "exports": (list, tuple),
+    "subscriptions": (list, tuple),
     "ics_window_days": (int, type(None)),
     "default_duration": (int,),
     "script": (bool,),
@@ -413,3 +447,10 @@ def get_config(config: Config | BuildEnvironment | Sphinx) -> SeminarConfig:
     application)."""
     values = getattr(config, "config", config)
     return SeminarConfig(**{name: getattr(values, setting) for name, setting in _SETTINGS})
+
+
+def date_style(config: Config | BuildEnvironment | Sphinx) -> DateStyle:
+    """How the site writes dates and times: its date and time formats in its language."""
+    settings = get_config(config)
+    values = config if isinstance(config, Config) else config.config
+    return DateStyle(settings.date_format, settings.time_format, str(values.language or "en"))

@@ -15,7 +15,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import reader
-from .config import get_config
+from .config import date_style, get_config
 from .domain import domain_of
 from .ids import slug
 from .localfiles import LocalFiles, links_out_of_source_folder
@@ -84,14 +84,13 @@ class SeminarDirective(SphinxDirective):
     def render_talk(self, talk: Talk, source: str) -> nodes.section:
         """Report the talk's problems, render it, and register it in the domain."""
         report_problems(talk.problems, source)
-        config = get_config(self.config)
         document = self.state.document
 
         def render(blocks: list[tuple[str, int, nodes.Element]]) -> None:
             render_markdown_into(blocks, source=talk.source, document=document, directive=self)
 
         local_files = LocalFiles(self.env, source)
-        section = talk_section(talk, config, render, local_files.link)
+        section = talk_section(talk, date_style(self.env), render, local_files)
         local_files.guard(section)
         self.set_source_info(section)
         location = page_location(self)
@@ -110,7 +109,7 @@ class SeminarDirective(SphinxDirective):
 
     def _read_file(self, relative: str, absolute: str) -> Talk:
         self.env.note_dependency(relative)
-        talk = reader.read_talk(absolute, **get_config(self.config).reader_options())
+        talk = reader.read_talk(absolute, options=get_config(self.config).reader_options())
         return replace(talk, source=relative)
 
     def _read_inline(self) -> tuple[Talk, str]:
@@ -130,7 +129,7 @@ class SeminarDirective(SphinxDirective):
             source=os.fspath(self.env.doc2path(self.env.docname)),
             front_matter=data,
             body_line=first,
-            **get_config(self.config).reader_options(),
+            options=get_config(self.config).reader_options(),
         )
         location = os.path.relpath(source, self.env.srcdir) if os.path.isabs(source) else source
         # a problem of the options, or of the talk as a whole, is at the directive's line

@@ -128,6 +128,21 @@ class SeminarDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._changed()
 
+    # -- talk files read ahead of Sphinx (collections) ----------------------------------
+
+    _read_ahead: dict[str, Talk] | None = None
+
+    def read_ahead(self, docname: str, talk: Talk) -> None:
+        """Keep a talk file's talk, read before Sphinx reads the file (to tell whether it is a
+        page at all), for the page's directive: the file is read once.  Not in the data:
+        it lives only until the page is read."""
+        if self._read_ahead is None:
+            self._read_ahead = {}
+        self._read_ahead[docname] = talk
+
+    def take_read_ahead(self, docname: str) -> Talk | None:
+        return self._read_ahead.pop(docname, None) if self._read_ahead else None
+
     # -- talks, speakers, series ----------------------------------------------------------
 
     _view: SeminarView | None = None
@@ -231,16 +246,21 @@ class SeminarDomain(Domain):
 
     # -- calendar history -----------------------------------------------------------------
 
-    def update_calendar_history(self, recover: Callable[[], dict[str, CalendarHistory]]) -> None:
-        """A talk whose start or end moved gets the next SEQUENCE number.  The history lives
-        in the environment; when there is none (a fresh build), ``recover`` gives the one
-        kept in the calendar published earlier."""
+    def update_calendar_history(
+        self,
+        published: Callable[[TalkRecord], CalendarHistory],
+        recover: Callable[[], dict[str, CalendarHistory]],
+    ) -> None:
+        """A talk whose published start, end or status changed gets the next SEQUENCE
+        number.  ``published`` says how a talk is published now; the history lives in the
+        environment, and when there is none (a fresh build), ``recover`` gives the one kept
+        in the calendar published earlier."""
         history: dict[str, CalendarHistory] = self.data["calendar"]
         if not history:
             history.update({talk_key(k): v for k, v in recover().items()})
         for record in self.talks():
             key = talk_key(record.id)
-            now = CalendarHistory(record.talk.start, record.talk.end, 0)
+            now = published(record)
             known = history.get(key)
             if known is None:
                 history[key] = now
@@ -426,8 +446,9 @@ def series_name(key: str) -> str:
 
 
 def _moved(before: CalendarHistory, now: CalendarHistory) -> bool:
-    """Whether the start moved, or an end known before and now moved (as instants)."""
-    if not _same_moment(before.start, now.start):
+    """Whether the status changed, the start moved, or an end known before and now moved
+    (as instants)."""
+    if before.status != now.status or not _same_moment(before.start, now.start):
         return True
     return None not in (before.end, now.end) and not _same_moment(before.end, now.end)
 

@@ -19,7 +19,7 @@ from .nodes import setup_nodes
 from .page_assets import setup_page_assets
 
 #: Bump when the shape of what the extension keeps in the environment changes.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup_extension(app: Sphinx) -> dict[str, Any]:

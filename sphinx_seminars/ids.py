@@ -82,6 +82,12 @@ def series_anchor(key: str) -> str:
     return safe_id(key.replace(" ", "-"), prefix="series-")
 
 
+def subscription_path(kind: str, key: str) -> str:
+    """Where the calendar of a series, speaker or tag is (``kind`` is ``series``,
+    ``speaker`` or ``tag``; ``key`` its key), relative to the site root."""
+    return f"_ics/{kind}/{safe_id(key.replace(' ', '-'))}.ics"
+
+
 def year_anchor(year: str) -> str:
     """The HTML id of a year in the archive (``"2025"``, ``"Date to be announced"``)."""
     return safe_id(slug(year), prefix="year-")

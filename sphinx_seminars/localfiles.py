@@ -76,6 +76,15 @@ class LocalFiles:
         download += nodes.literal(text, text, classes=["xref", "download"])
         return download
 
+    def image(self, src: str) -> str | None:
+        """The address of an image file a talk names (a picture, a photo), from the source
+        folder, or None (with a warning)."""
+        path = inside_source(self.env, self.talk_source, src)
+        if path is None:
+            _warn_refused(self.talk_source, src)
+            return None
+        return "/" + path
+
     def guard(self, section: nodes.Element) -> None:
         """Images and downloads in the talk's rendered Markdown point at files inside the
         source folder, or go (the reader lets no local link into Markdown; this holds
@@ -92,8 +101,8 @@ class LocalFiles:
                 download["reftarget"] = "/" + path
         for image in list(section.findall(nodes.image)):
             uri = image.get("uri", "")
-            if _SCHEME.match(uri) or uri.startswith("data:"):
-                continue
+            if _SCHEME.match(uri) or uri.startswith(("data:", "/")):
+                continue  # a remote image, or one placed by image() above
             path = inside_source(self.env, self.talk_source, uri)
             if path is None:
                 _warn_refused(self.talk_source, uri)

@@ -34,6 +34,8 @@ class Speaker:
     affiliation: str | None = None
     id: str | None = None
     """An explicit key (``speaker_id``) that ties differently written names together."""
+    photo: Image | None = None
+    """A photo of the speaker."""
 
     @property
     def display_name(self) -> str:
@@ -46,7 +48,29 @@ class Speaker:
             "honorific": self.honorific,
             "position": self.position,
             "affiliation": self.affiliation,
+            "photo": self.photo.as_json() if self.photo else None,
         }
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image a talk file names: a talk's picture or a speaker's photo.  ``src`` is an
+    https address or a path relative to the talk file (``/`` for the source folder)."""
+
+    src: str
+    alt: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"src": self.src, "alt": self.alt}
+
+
+#: What may have happened to a talk (``Talk.status``), status -> what it means.  A talk
+#: without a status takes place as announced.
+STATUSES: dict[str, str] = {
+    "cancelled": "the talk will not take place",
+    "postponed": "the talk will take place later, at a time not yet known",
+    "rescheduled": "the talk takes place at another time (``rescheduled_to``)",
+}
 
 
 #: The kinds of event a talk file may describe (``Talk.kind``), slug -> what it is.
@@ -138,6 +162,10 @@ class Talk:
     the meetings of an event held on several days with a daily time (a course meeting 5-6:30
     PM from 15 to 27 March), in order: then ``start`` is the first session's start and
     ``end`` the last one's end; they are empty for a single event.
+
+    ``status`` is a key of :data:`STATUSES` (None: the talk takes place as announced);
+    ``rescheduled_to`` is the id of the talk that replaces it, or its new start.  ``image``
+    is the talk's picture (a HugoBlox ``featured`` image, an ``image`` key).
     """
 
     id: str
@@ -166,6 +194,9 @@ class Talk:
     kind: str | None = None
     roles: tuple[Role, ...] = ()
     sessions: tuple[Session, ...] = ()
+    status: str | None = None
+    rescheduled_to: str | dt.datetime | dt.date | None = None
+    image: Image | None = None
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     id_line: int = field(default=0, compare=False)
     """The file line the id comes from (``permalink`` or ``id``); 0 for the file name."""

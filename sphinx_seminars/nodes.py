@@ -31,6 +31,12 @@ class seminar_calendar_link(nodes.Inline, nodes.Element):  # noqa: N801 - docuti
     calendar export makes it a link, or removes it, when the page is written."""
 
 
+class seminar_subscribe(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+    """Where links to subscribe to a calendar go: the site's (``kind`` ``site``), or a
+    series', speaker's or tag's (``kind`` and ``key``, ``name`` as written).  The calendar
+    export makes the links, or removes it, when the page is written."""
+
+
 class seminar_box(nodes.container):  # noqa: N801 - docutils names nodes in lower case
     """A container with ``data-*`` attributes and an optional ARIA ``role`` in HTML."""
 
@@ -105,7 +111,8 @@ def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     skip = (skip_node, None)
-    app.add_node(seminar_calendar_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    for node in (seminar_calendar_link, seminar_subscribe):
+        app.add_node(node, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(seminar_time, html=(visit_time_html, depart_time_html))
     app.add_node(seminar_box, html=(visit_box_html, depart_box_html))
     app.connect("doctree-resolved", promote_rubrics, priority=800)

@@ -100,11 +100,13 @@ class SpeakerTarget(NamedTuple):
 
 
 class CalendarHistory(NamedTuple):
-    """When a talk was last published in the calendars, and its SEQUENCE number then."""
+    """When a talk was last published in the calendars, with what status (``CONFIRMED``,
+    ``TENTATIVE``, ``CANCELLED``), and its SEQUENCE number then."""
 
     start: Moment | None
     end: Moment | None
     sequence: int
+    status: str = "CONFIRMED"
 
 
 class SeminarView:

@@ -10,8 +10,8 @@ from .model import Talk
 #: The keys of a talk object, in order.
 TALK_KEYS = (
     "id", "title", "kind", "speakers", "roles", "start", "end", "sessions", "timezone",
-    "venue", "address", "online_url", "series", "abstract", "references", "bio", "links", "tags",
-    "permalink", "source", "problems",
+    "venue", "address", "online_url", "series", "abstract", "references", "bio", "links",
+    "tags", "permalink", "status", "rescheduled_to", "image", "source", "problems",
 )  # fmt: skip
 
 
@@ -52,6 +52,13 @@ def talk_to_json(talk: Talk, *, plain: tuple[str, str] | None = None) -> dict[st
         "links": dict(talk.links),
         "tags": list(talk.tags),
         "permalink": talk.permalink,
+        "status": talk.status,
+        "rescheduled_to": (
+            talk.rescheduled_to
+            if isinstance(talk.rescheduled_to, str)
+            else format_moment(talk.rescheduled_to)
+        ),
+        "image": talk.image.as_json() if talk.image else None,
         "source": talk.source,
         "problems": [problem.as_json() for problem in talk.problems],
     }

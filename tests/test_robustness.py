@@ -58,7 +58,7 @@ def test_a_binary_file_in_the_talk_folder_is_left_out_with_a_warning(
     assert not (result.outdir / "talks" / "image.html").exists()
     assert (result.outdir / "talks" / "latin.html").exists()
     assert all((result.outdir / "talks" / f"t{n}.html").exists() for n in range(8))
-    assert "image" not in result.read("seminars.json")
+    assert "talks/image.md" not in result.read("seminars.json")
 
 
 # -- 2. offsets without a zone name ----------------------------------------------------------

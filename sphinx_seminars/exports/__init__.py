@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import get_config
+from .calendar_page import resolve_calendar_links, resolve_subscribe_blocks
 from .common import EXPORT_BUILDERS, ExportState, site_of, site_talks
 from .feed import write_feed
-from .ical import resolve_calendar_links, update_sequences, write_calendars
+from .ical import update_sequences, write_calendars
 from .jsonfile import write_json
 from .jsonld import add_jsonld
 from .redirects import write_redirects
@@ -43,5 +44,6 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
 def setup_exports(app: Sphinx) -> None:
     app.connect("env-updated", update_sequences)
     app.connect("doctree-resolved", resolve_calendar_links)
+    app.connect("doctree-resolved", resolve_subscribe_blocks)
     app.connect("html-page-context", add_jsonld)
     app.connect("build-finished", write_exports)

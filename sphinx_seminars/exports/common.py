@@ -144,6 +144,7 @@ EXPORT_SETTINGS = (
     "default_duration",
     "timezone",
     "redirects",
+    "subscriptions",
     "organizer",
     "feed",
 )

@@ -11,27 +11,26 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from docutils import nodes
 from sphinx.util import logging
 
-from ..config import get_config
 from ..domain import domain_of
-from ..ids import talk_anchor, talk_calendar_path
-from ..nodes import seminar_calendar_link
+from ..ids import subscription_path, talk_anchor, talk_calendar_path
 from ..problems import Code
-from ..records import CalendarHistory
+from ..records import CalendarHistory, Moment, TalkRecord
+from ..render.heading import kind_label
+from ..render.people import ROLE_LABELS, person_text
 from .calendar_time import ZONED_YEARS, as_utc, calendar_moment, days_before, end_after, next_day
 from .common import (
-    EXPORT_BUILDERS,
     Site,
     SiteTalk,
     clean_text,
-    relative_to_page,
     site_of,
     write_if_changed,
 )
+from .subscriptions import SUBSCRIPTION_KINDS, subscriptions
 
 if TYPE_CHECKING:
+    from icalendar import Event
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -40,6 +39,8 @@ FOLDER = "_ics"
 CACHE = "sphinx-seminars-ics"
 STATE = "state.json"
 PRODID = "-//sphinx-seminars//talk calendar//EN"
+#: How often subscribed calendar apps should fetch a calendar again.
+REFRESH = dt.timedelta(hours=12)
 LOGGER = logging.getLogger(__name__)
 
 
@@ -48,7 +49,7 @@ def update_sequences(app: Sphinx, env: BuildEnvironment) -> list[str]:
     fresh build recovers the history from the ``seminars.ics`` in the output folder."""
     host = site_of(app).host
     domain_of(env).update_calendar_history(
-        lambda: _history_in_calendar(Path(app.outdir) / FILENAME, host)
+        published, lambda: _history_in_calendar(Path(app.outdir) / FILENAME, host)
     )
     return []
 
@@ -73,6 +74,7 @@ def _history_in_calendar(path: Path, host: str) -> dict[str, CalendarHistory]:
                 _instant(start.dt) if start else None,
                 _instant(end.dt) if end else None,
                 int(event.get("SEQUENCE", 0)),
+                str(event.get("STATUS", "CONFIRMED")),
             )
     except Exception as error:
         LOGGER.warning(
@@ -96,9 +98,15 @@ def _instant(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
 def _description(site: Site, one: SiteTalk) -> str:
     talk = one.talk
     lines = []
+    if talk.status:
+        lines += [f"This talk is {talk.status}.", ""]
     for speaker in talk.speakers:
         about = ", ".join(x for x in (speaker.position, speaker.affiliation) if x)
         lines.append(f"{speaker.display_name} ({about})" if about else speaker.display_name)
+    for role in dict.fromkeys(r.role for r in talk.roles):
+        one_label, several = ROLE_LABELS.get(role, (role.capitalize(), role.capitalize() + "s"))
+        people = [person_text(r.person) for r in talk.roles if r.role == role]
+        lines.append(f"{several if len(people) > 1 else one_label}: {', '.join(people)}")
     if talk.online_url:
         lines.append(f"Online: {talk.online_url}")
     abstract = one.record.abstract_text
@@ -115,45 +123,108 @@ class TalkEvent(NamedTuple):
     zones: tuple[str, ...]
 
 
+def published(record: TalkRecord) -> CalendarHistory:
+    """How a talk is published in calendars: its times (a talk rescheduled to a new time
+    moves there, keeping its length) and its status (``CANCELLED`` when it is cancelled or
+    replaced by another talk, ``TENTATIVE`` when postponed)."""
+    talk = record.talk
+    start, end, moved = talk.start, talk.end, talk.rescheduled_to
+    status = STATUS.get(talk.status or "", "CONFIRMED")
+    if talk.status == "rescheduled" and isinstance(moved, str):
+        status = "CANCELLED"
+    elif talk.status == "rescheduled" and isinstance(moved, dt.date):
+        length = _length(start, end)
+        end = _shifted(moved, length) if length is not None else None
+        start = moved
+    return CalendarHistory(start, end, 0, status)
+
+
+#: A talk's status -> the iCalendar STATUS it is published with.
+STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "rescheduled": "CONFIRMED"}
+#: What the summary of a talk that does not take place as announced starts with.
+SUMMARY_MARK = {"CANCELLED": "Cancelled: ", "TENTATIVE": "Postponed: "}
+
+
+def _length(start: object, end: object) -> dt.timedelta | None:
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end - start
+    return None
+
+
+def _shifted(moment: dt.datetime | dt.date, length: dt.timedelta) -> dt.datetime | None:
+    if not isinstance(moment, dt.datetime):
+        return None
+    try:
+        return moment + length
+    except OverflowError:
+        return None
+
+
 def talk_event(site: Site, one: SiteTalk, sequence: int) -> TalkEvent | None:
-    """The VEVENT of a talk; None for a talk without a date."""
+    """The VEVENTs of a talk (one per session of an event held on several days, one
+    otherwise); None for a talk without a date."""
     talk = one.talk
-    start, end = talk.start, talk.end
-    if start is None:
+    now = published(one.record)
+    if now.start is None:
         return None
     from icalendar import Event  # noqa: PLC0415
 
-    event = Event()
-    event.add("uid", f"{talk.id}@{site.host}")
-    event.add("dtstamp", one.record.modified or dt.datetime.now(dt.timezone.utc))
-    event.add("summary", clean_text(talk.title))
+    times = [(s.start, s.end) for s in talk.sessions] if talk.sessions else [(now.start, now.end)]
+    zones: set[str] = set()
+    events = []
+    for number, (start, end) in enumerate(times, start=1):
+        event = Event()
+        uid = talk.id if number == 1 else f"{talk.id}-session-{number}"
+        event.add("uid", f"{uid}@{site.host}")
+        event.add("dtstamp", one.record.modified or dt.datetime.now(dt.timezone.utc))
+        summary = SUMMARY_MARK.get(now.status, "") + talk.title
+        if len(times) > 1:
+            summary += f" ({number}/{len(times)})"
+        event.add("summary", clean_text(summary))
+        zones |= _add_times(event, start, end, talk.timezone, site.settings.default_duration)
+        event.add("sequence", sequence)
+        event.add("status", now.status)
+        _add_details(event, site, one)
+        events.append(bytes(event.to_ical()))
+    return TalkEvent(b"".join(events), tuple(sorted(zones)))
+
+
+def _add_times(
+    event: Event, start: Moment, end: Moment | None, zone: str | None, minutes: int
+) -> set[str]:
+    """DTSTART and DTEND of an event (an all-day event for a date); the zones written."""
     zones: set[str] = set()
     if isinstance(start, dt.datetime):
         if not isinstance(end, dt.datetime):
-            minutes = site.settings.default_duration
             end = end_after(start, minutes) if minutes else None
         for name, moment in (("dtstart", start), ("dtend", end)):
             if isinstance(moment, dt.datetime):
-                written, zone = calendar_moment(moment, talk.timezone)
+                written, tzid = calendar_moment(moment, zone)
                 event.add(name, written)
-                zones.update([zone] if zone else [])
-    else:  # a date-only talk is an all-day event
+                zones.update([tzid] if tzid else [])
+    else:
         event.add("dtstart", start)
         last = end if isinstance(end, dt.date) and not isinstance(end, dt.datetime) else start
         after = next_day(last)
         if after is not None:
             event.add("dtend", after)
-    event.add("sequence", sequence)
-    event.add("status", "CONFIRMED")
+    return zones
+
+
+def _add_details(event: Event, site: Site, one: SiteTalk) -> None:
+    """Where, the page's address, the join link, description and categories."""
+    talk = one.talk
     where = ", ".join(x for x in (talk.venue, talk.online_url) if x)
     if where:
         event.add("location", clean_text(where))
     event.add("url", site.url(one.path))
+    if talk.online_url:
+        event.add("conference", talk.online_url, parameters={"VALUE": "URI"})
     event.add("description", _description(site, one))
-    categories = [c for c in (talk.series, *talk.tags) if c]
+    categories = [c for c in (kind_label(talk.kind) if talk.kind else None, talk.series) if c]
+    categories += list(talk.tags)
     if categories:
         event.add("categories", [clean_text(c) for c in categories])
-    return TalkEvent(bytes(event.to_ical()), tuple(sorted(zones)))
 
 
 def years_of(talks: list[SiteTalk]) -> tuple[int, int]:
@@ -196,7 +267,10 @@ def calendar_bytes(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", clean_text(name))
     calendar.add("x-wr-calname", clean_text(name))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", REFRESH)
     used = sorted({zone for event in events for zone in event.zones})
     serialised: bytes = calendar.to_ical()
     head, _, tail = serialised.rpartition(b"END:VCALENDAR")
@@ -247,6 +321,7 @@ def write_calendars(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
     new_state: dict[str, list[object]] = {}
     zones = Zones()
     site_events: list[TalkEvent] = []
+    windowed: list[SiteTalk] = []
     calendars: set[str] = set()
     for one in talks:
         stem = talk_anchor(one.talk.id)
@@ -267,13 +342,40 @@ def write_calendars(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
             calendars.add(path.name)
             if _in_window(site, one):
                 site_events.append(event)
+                windowed.append(one)
     for old in (outdir / FOLDER).glob("*.ics"):  # talks that are gone, or have no date now
         if old.name not in calendars:
             old.unlink()
     site_calendar = calendar_bytes(site_events, site.project, zones, years_of(talks))
-    if not (outdir / FILENAME).exists() or (outdir / FILENAME).read_bytes() != site_calendar:
-        (outdir / FILENAME).write_bytes(site_calendar)
+    _write_if_changed(outdir / FILENAME, site_calendar)
+    _write_subscriptions(outdir, site, list(zip(windowed, site_events, strict=True)), zones)
     write_if_changed(state_path, json.dumps(new_state, sort_keys=True))
+
+
+def _write_if_changed(path: Path, content: bytes) -> None:
+    if not path.exists() or path.read_bytes() != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _write_subscriptions(
+    outdir: Path, site: Site, talks: list[tuple[SiteTalk, TalkEvent]], zones: Zones
+) -> None:
+    """A calendar for each series (and speaker, and tag, as ``seminar_subscriptions``
+    says), in ``_ics/<kind>/``; the calendars of the last build that are not made now go."""
+    made: set[Path] = set()
+    for kind, name, key, members in subscriptions(site.settings.subscriptions, talks):
+        path = outdir / subscription_path(kind, key)
+        title = f"{site.project}: {name}"
+        events = [event for _, event in members]
+        _write_if_changed(
+            path, calendar_bytes(events, title, zones, years_of([t for t, _ in members]))
+        )
+        made.add(path)
+    for kind in SUBSCRIPTION_KINDS:
+        for old in (outdir / FOLDER / kind).glob("*.ics"):
+            if old not in made:
+                old.unlink()
 
 
 def _cached_event(path: Path, saved: object, key: str) -> TalkEvent | None:
@@ -284,20 +386,3 @@ def _cached_event(path: Path, saved: object, key: str) -> TalkEvent | None:
         return TalkEvent(path.read_bytes(), tuple(str(zone) for zone in saved[1]))
     except OSError:
         return None
-
-
-def resolve_calendar_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: each talk's calendar-link placeholder becomes "Add to calendar",
-    linking the talk's own ``.ics``, in the HTML builders that write calendars; elsewhere, and
-    for a talk without a date or whose id another file took first, it goes."""
-    writes_calendars = app.builder.name in EXPORT_BUILDERS and "ics" in get_config(app).exports
-    domain = domain_of(app.env)
-    for placeholder in list(doctree.findall(seminar_calendar_link)):
-        record = domain.talk_at(docname, placeholder["anchor"]) if writes_calendars else None
-        if record is None or record.talk.start is None:
-            placeholder.parent.remove(placeholder)
-            continue
-        target = relative_to_page(app, docname, talk_calendar_path(record.id))
-        link = nodes.reference("Add to calendar", "Add to calendar", refuri=target)
-        link["classes"].append("seminar-ics")
-        placeholder.replace_self([nodes.Text(" "), link])

@@ -13,7 +13,7 @@ from .common import Site, SiteTalk, write_if_changed
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILENAME = "seminars.json"
 SCHEMA_FILENAME = "seminars.schema.json"
 

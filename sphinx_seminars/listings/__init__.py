@@ -10,7 +10,9 @@ from .digests import commit_digests, outdated_pages
 from .directives import (
     SeminarArchiveDirective,
     SeminarListDirective,
+    SeminarNextDirective,
     SeminarSpeakersDirective,
+    SeminarSubscribeDirective,
     seminar_listing,
 )
 from .fill import fill_listings
@@ -24,6 +26,8 @@ def setup_listings(app: Sphinx) -> None:
     app.add_directive("seminar-list", SeminarListDirective)
     app.add_directive("seminar-speakers", SeminarSpeakersDirective)
     app.add_directive("seminar-archive", SeminarArchiveDirective)
+    app.add_directive("seminar-next", SeminarNextDirective)
+    app.add_directive("seminar-subscribe", SeminarSubscribeDirective)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-updated", outdated_pages)
     app.connect("build-finished", commit_digests)

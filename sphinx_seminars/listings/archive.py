@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..ids import year_anchor
-from .rows import talk_items, year_label
+from .rows import Rows, year_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
 
     from ..domain import SeminarDomain
     from ..records import TalkRecord
@@ -29,7 +28,7 @@ def talks_by_year(domain: SeminarDomain) -> dict[str, list[TalkRecord]]:
     return years
 
 
-def render_archive(domain: SeminarDomain, builder: Builder, fromdocname: str) -> nodes.Element:
+def render_archive(domain: SeminarDomain, rows: Rows) -> nodes.Element:
     """Every talk by year, newest first, with a bar of years to jump to."""
     container = nodes.container(classes=["seminar-archive"])
     years = talks_by_year(domain)
@@ -42,10 +41,9 @@ def render_archive(domain: SeminarDomain, builder: Builder, fromdocname: str) ->
             jump += nodes.Text(" · ")
         jump += nodes.reference(year, year, refid=year_anchor(year), internal=True)
     container += jump
-    speakers = domain.speakers()
     for year, talks in years.items():
         container += nodes.rubric(year, year, ids=[year_anchor(year)], classes=["seminar-year"])
-        container += talk_items(talks, speakers, builder, fromdocname)
+        container += rows.items(talks)
     return container
 
 

@@ -7,7 +7,8 @@ listing always shows every talk; the page is noted in the domain as showing othe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -17,9 +18,13 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import get_config
 from ..domain import domain_of
 from ..ids import alias_table, fold, series_key, speaker_key
+from ..nodes import seminar_subscribe
 from ..problems import Code
 from ..warnings_ import page_location
 from .spec import FORMATS, SORTS, WHEN, ListingSpec
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,7 +60,11 @@ class SeminarListDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        return [self.placeholder(self._spec())]
+        spec = self._spec()
+        listing = self.placeholder(spec)
+        if spec.series and spec.kind == "talks":  # a series page: subscribe to the series
+            return [subscribe_placeholder("series", self.options["series"], self.config), listing]
+        return [listing]
 
     def placeholder(self, spec: ListingSpec) -> nodes.Element:
         return listing_placeholder(self, spec, self.options.get("class", []))
@@ -100,7 +109,10 @@ class SeminarArchiveDirective(SeminarListDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
-        return [self.placeholder(ListingSpec(kind="archive"))]
+        return [
+            subscribe_placeholder("site", "", self.config),
+            self.placeholder(ListingSpec(kind="archive")),
+        ]
 
 
 class SeminarSpeakersDirective(SeminarListDirective):
@@ -112,3 +124,49 @@ class SeminarSpeakersDirective(SeminarListDirective):
 
     def run(self) -> list[nodes.Node]:
         return [self.placeholder(ListingSpec(kind="speakers"))]
+
+
+class SeminarNextDirective(SeminarListDirective):
+    """``.. seminar-next::``: the next talks, soonest first, with how soon they are and
+    their join links (kept current in the browser by the page script)."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "limit": directives.unchanged,
+        "series": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        spec = self._spec()
+        return [self.placeholder(replace(spec, kind="next", when="upcoming", sort="date",
+                                         limit=spec.limit or 3))]  # fmt: skip
+
+
+class SeminarSubscribeDirective(SphinxDirective):
+    """``.. seminar-subscribe::``: links to subscribe to the site's calendar, or with
+    ``:series:``, ``:speaker:`` or ``:tag:`` to that one's."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "series": directives.unchanged,
+        "speaker": directives.unchanged,
+        "tag": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        for kind in ("series", "speaker", "tag"):
+            if self.options.get(kind):
+                return [subscribe_placeholder(kind, self.options[kind], self.config)]
+        return [subscribe_placeholder("site", "", self.config)]
+
+
+def subscribe_placeholder(kind: str, name: str, config: Config) -> nodes.Element:
+    """Where links to subscribe to a calendar go (resolved when the page is written)."""
+    if kind == "series":
+        key = series_key(name)
+    elif kind == "speaker":
+        key = speaker_key(name, alias_table(get_config(config).speaker_aliases))
+    elif kind == "tag":
+        key = fold(name)
+    else:
+        key = ""
+    return seminar_subscribe(kind=kind, key=key, name=name)

@@ -1,15 +1,20 @@
 """The pieces every listing is made of: links to talks and speakers, a talk's date as the
-page script reads it, and a row (date, title, speakers)."""
+page script reads it, its badges, and a row (date, title, speakers)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from ..dates import DateStyle, zone_abbreviation
 from ..nodes import seminar_time
+from ..render.heading import kind_label
 from ..serialize import format_moment
 
 if TYPE_CHECKING:
@@ -38,67 +43,97 @@ def link(
         return content
 
 
-def talk_link(record: TalkRecord, builder: Builder, fromdocname: str) -> nodes.Node:
-    return link(builder, fromdocname, record.docname, record.anchor, record.title, "seminar-title")
+@dataclass(frozen=True)
+class Rows:
+    """What listings on one page are made with: the builder and page, every speaker's link
+    target, and the site's date style."""
 
+    builder: Builder
+    fromdocname: str
+    speakers: dict[str, SpeakerTarget]
+    style: DateStyle
+    talk: Callable[[str], TalkRecord | None]
+    """The talk of an id (the domain's lookup)."""
 
-def date_node(record: TalkRecord) -> nodes.Node:
-    """The talk's day; its data attributes let the page script mark it upcoming, live or
-    past, show local times, and filter by series."""
-    day = record.day
-    text = day.isoformat() if day else "date to be announced"
-    start = format_moment(record.start)
-    moment = seminar_time(text, text, datetime=start or "", classes=["seminar-date"])
-    moment["data-start"] = start
-    moment["data-end"] = format_moment(record.talk.end)
-    moment["data-series"] = record.talk.series
-    return moment
+    def link(self, docname: str, anchor: str, text: str, css: str) -> nodes.Node:
+        return link(self.builder, self.fromdocname, docname, anchor, text, css)
 
+    def talk_link(self, record: TalkRecord) -> nodes.Node:
+        return self.link(record.docname, record.anchor, record.title, "seminar-title")
 
-def speaker_links(
-    record: TalkRecord, speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
-) -> list[nodes.Node]:
-    out: list[nodes.Node] = []
-    for index, ref in enumerate(record.speakers):
-        if index:
-            out.append(nodes.Text(", "))
-        target = speakers[ref.key]
-        out.append(
-            link(
-                builder,
-                fromdocname,
-                target.docname,
-                target.anchor,
-                ref.name,
-                "seminar-speaker-link",
+    def date_node(self, record: TalkRecord) -> nodes.Node:
+        """The talk's day in the site's style; its data attributes let the page script mark
+        it upcoming, live or past, show local times, and filter by series."""
+        day = record.day
+        text = self.style.date(day) if day else "date to be announced"
+        start = format_moment(record.start)
+        moment = seminar_time(text, text, datetime=start or "", classes=["seminar-date"])
+        moment["data-start"] = start
+        moment["data-end"] = format_moment(record.talk.end)
+        moment["data-series"] = record.talk.series
+        return moment
+
+    def speaker_links(self, record: TalkRecord) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for index, ref in enumerate(record.speakers):
+            if index:
+                out.append(nodes.Text(", "))
+            target = self.speakers[ref.key]
+            out.append(self.link(target.docname, target.anchor, ref.name, "seminar-speaker-link"))
+        return out
+
+    def badges(self, record: TalkRecord) -> list[nodes.Node]:
+        """The kind and status of a talk as small labels, and where a rescheduled talk went."""
+        talk = record.talk
+        out: list[nodes.Node] = []
+        if talk.kind:
+            label = kind_label(talk.kind)
+            out.append(
+                nodes.inline(label, label, classes=["seminar-marker", f"seminar-kind-{talk.kind}"])
             )
-        )
-    return out
+        if talk.status:
+            label = talk.status.capitalize()
+            css = ["seminar-marker", f"seminar-status-{talk.status}"]
+            out.append(nodes.inline(label, label, classes=css))
+        moved = self.moved_to(record)
+        if moved:
+            out += [nodes.Text("→ "), *moved]
+        return [piece for badge in out for piece in (nodes.Text(" "), badge)]
 
+    def moved_to(self, record: TalkRecord) -> list[nodes.Node]:
+        """Where a rescheduled talk went: a link to the talk that replaces it, or its new
+        date."""
+        moved = record.talk.rescheduled_to
+        if record.talk.status != "rescheduled" or moved is None:
+            return []
+        if isinstance(moved, str):
+            target = self.talk(moved)
+            if target is None:
+                return [nodes.inline(moved, moved)]
+            return [self.link(target.docname, target.anchor, target.title, "seminar-moved-to")]
+        if isinstance(moved, dt.datetime):
+            text = f"{self.style.date(moved.date())}, {self.style.time(moved)}"
+            return [nodes.inline(text, text + zone_abbreviation(moved))]
+        return [nodes.inline(self.style.date(moved), self.style.date(moved))]
 
-def row_cells(
-    record: TalkRecord, speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
-) -> list[list[nodes.Node]]:
-    """The cells of a talk's row: its date, its title, its speakers."""
-    return [
-        [date_node(record)],
-        [talk_link(record, builder, fromdocname)],
-        speaker_links(record, speakers, builder, fromdocname),
-    ]
+    def cells(self, record: TalkRecord) -> list[list[nodes.Node]]:
+        """The cells of a talk's row: its date, its title (with badges), its speakers."""
+        return [
+            [self.date_node(record)],
+            [self.talk_link(record), *self.badges(record)],
+            self.speaker_links(record),
+        ]
 
-
-def talk_items(
-    talks: list[TalkRecord],
-    speakers: dict[str, SpeakerTarget],
-    builder: Builder,
-    fromdocname: str,
-) -> nodes.bullet_list:
-    """One list item per talk: date — title — speakers."""
-    items = nodes.bullet_list(classes=["seminar-items"])
-    for record in talks:
-        when, title, people = row_cells(record, speakers, builder, fromdocname)
-        paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
-        if people:
-            paragraph += [nodes.Text(" — "), *people]
-        items += nodes.list_item("", paragraph)
-    return items
+    def items(self, talks: list[TalkRecord]) -> nodes.bullet_list:
+        """One list item per talk: date — title — speakers."""
+        items = nodes.bullet_list(classes=["seminar-items"])
+        for record in talks:
+            when, title, people = self.cells(record)
+            paragraph = nodes.paragraph("", "", *when, nodes.Text(" — "), *title)
+            if people:
+                paragraph += [nodes.Text(" — "), *people]
+            item = nodes.list_item("", paragraph)
+            if record.talk.status:
+                item["classes"].append(f"seminar-status-{record.talk.status}")
+            items += item
+        return items

@@ -7,19 +7,17 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .rows import date_node, talk_link
+from .rows import Rows
 
 if TYPE_CHECKING:
-    from sphinx.builders import Builder
-
-    from ..domain import SeminarDomain
     from ..records import SpeakerTarget
 
 
-def render_speakers(domain: SeminarDomain, builder: Builder, fromdocname: str) -> nodes.Element:
+def render_speakers(rows: Rows) -> nodes.Element:
     container = nodes.container(classes=["seminar-speakers"])
-    for speaker in sorted(domain.speakers().values(), key=lambda s: surname_key(s.key)):
-        block = nodes.container(ids=[speaker.anchor] if speaker.docname == fromdocname else [])
+    for speaker in sorted(rows.speakers.values(), key=lambda s: surname_key(s.key)):
+        here = speaker.docname == rows.fromdocname
+        block = nodes.container(ids=[speaker.anchor] if here else [])
         block["classes"].append("seminar-speaker-entry")
         block += nodes.rubric(speaker.name, speaker.name)
         history = affiliation_history(speaker)
@@ -27,9 +25,9 @@ def render_speakers(domain: SeminarDomain, builder: Builder, fromdocname: str) -
             block += nodes.paragraph(history, history, classes=["seminar-affiliations"])
         items = nodes.bullet_list()
         for record in speaker.talks:
-            title = talk_link(record, builder, fromdocname)
+            title = rows.talk_link(record)
             items += nodes.list_item(
-                "", nodes.paragraph("", "", date_node(record), nodes.Text(" — "), title)
+                "", nodes.paragraph("", "", rows.date_node(record), nodes.Text(" — "), title)
             )
         block += items
         container += block

@@ -13,7 +13,8 @@ FORMATS = ("list", "table", "cards")
 @dataclass(frozen=True)
 class ListingSpec:
     """What a listing shows.  ``kind`` is ``talks`` (``seminar-list``), ``archive``,
-    ``speakers`` or ``nav`` (the previous and next talk of a talk page)."""
+    ``speakers``, ``next`` (``seminar-next``) or ``nav`` (the previous and next talk of a
+    talk page)."""
 
     kind: str = "talks"
     when: str = "all"

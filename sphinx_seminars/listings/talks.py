@@ -8,13 +8,10 @@ from docutils import nodes
 
 from ..ids import series_anchor
 from ..nodes import seminar_box
-from .rows import row_cells, talk_items
+from .rows import Rows
 
 if TYPE_CHECKING:
-    from sphinx.builders import Builder
-
-    from ..domain import SeminarDomain
-    from ..records import SpeakerTarget, TalkRecord
+    from ..records import TalkRecord
     from .spec import ListingSpec
 
 
@@ -29,35 +26,28 @@ def listing_box(spec: ListingSpec) -> nodes.Element:
     return box
 
 
-def render_talks(
-    talks: list[TalkRecord],
-    spec: ListingSpec,
-    domain: SeminarDomain,
-    builder: Builder,
-    fromdocname: str,
-) -> nodes.Element:
-    speakers = domain.speakers()
+def render_talks(talks: list[TalkRecord], spec: ListingSpec, rows: Rows) -> nodes.Element:
     container = listing_box(spec)
     if spec.series:
         container["ids"].append(series_anchor(spec.series))
     if not talks:
         container += nodes.paragraph("No talks.", "No talks.", classes=["seminar-empty"])
     elif spec.format == "table":
-        container += _table(talks, speakers, builder, fromdocname)
+        container += _table(talks, rows)
     elif spec.format == "cards":
         container["role"] = "list"
         for record in talks:
-            container += _card(record, speakers, builder, fromdocname)
+            container += _card(record, rows)
     else:
-        container += talk_items(talks, speakers, builder, fromdocname)
+        container += rows.items(talks)
     return container
 
 
-def _card(
-    record: TalkRecord, speakers: dict[str, SpeakerTarget], builder: Builder, fromdocname: str
-) -> nodes.Element:
+def _card(record: TalkRecord, rows: Rows) -> nodes.Element:
     card = seminar_box(classes=["seminar-card"], role="listitem")
-    when, title, people = row_cells(record, speakers, builder, fromdocname)
+    if record.talk.status:
+        card["classes"].append(f"seminar-status-{record.talk.status}")
+    when, title, people = rows.cells(record)
     card += nodes.paragraph("", "", *title, classes=["seminar-card-title"])
     card += nodes.paragraph("", "", *when, classes=["seminar-card-when"])
     if people:
@@ -68,12 +58,7 @@ def _card(
     return card
 
 
-def _table(
-    talks: list[TalkRecord],
-    speakers: dict[str, SpeakerTarget],
-    builder: Builder,
-    fromdocname: str,
-) -> nodes.table:
+def _table(talks: list[TalkRecord], rows: Rows) -> nodes.table:
     table = nodes.table(classes=["seminar-table"])
     group = nodes.tgroup(cols=3)
     table += group
@@ -87,6 +72,9 @@ def _table(
     body = nodes.tbody()
     group += body
     for record in talks:
-        cells = row_cells(record, speakers, builder, fromdocname)
-        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+        cells = rows.cells(record)
+        row = nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+        if record.talk.status:
+            row["classes"].append(f"seminar-status-{record.talk.status}")
+        body += row
     return table

@@ -16,6 +16,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "id": ("id", "slug"),
     "permalink": ("permalink", "url"),
     "kind": ("kind", "event_type", "type", "category"),
+    "status": ("status", "event_status"),
+    "rescheduled_to": ("rescheduled_to", "moved_to", "new_date"),
+    "image": ("image", "featured_image", "thumbnail", "header"),
+    "speaker_photo": ("speaker_photo", "photo", "speaker_image", "avatar"),
     "speakers": (
         "speakers", "speaker", "authors", "author", "presenters", "presenter", "speaker_name",
         "instructor", "instructors", "lecturer", "candidate",
@@ -78,16 +82,16 @@ IGNORED_KEYS = frozenset(
     (
         # Hugo and HugoBlox / Wowchemy / Hugo Academic
         "subtitle", "aliases", "outputs", "selected", "profile", "featured", "projects",
-        "image", "images", "all_day", "event_all_day", "publishDate", "publishdate",
+        "images", "all_day", "event_all_day", "publishDate", "publishdate",
         "lastmod", "expiryDate", "draft", "weight", "math", "diagram", "linkTitle",
         "headless", "cascade", "menu", "menus", "markup", "resources", "build", "sitemap",
         "translationKey", "isCJKLanguage", "audio", "videos", "show_date", "reading_time",
-        "share", "commentable", "editable", "header", "toc", "pager", "show_related",
+        "share", "commentable", "editable", "toc", "pager", "show_related",
         "url_preprint", "url_custom", "publication", "publication_short", "sections",
         "organizer_url", "author_url", "author_notes",
         # Jekyll, Minimal Mistakes, academicpages
         "collection", "layout", "last_modified_at", "date_modified", "published",
-        "status", "excerpt_separator", "author_profile", "toc_label", "toc_icon",
+        "excerpt_separator", "author_profile", "toc_label", "toc_icon",
         "toc_sticky", "sidebar", "comments", "related", "classes", "read_time",
         "redirect_from", "redirect_to", "search", "hidden", "citation",
         # Zola
@@ -105,6 +109,8 @@ TEXT_LIMITS: dict[str, int] = {
     "title": 500,
     "talk_title": 500,
     "kind": 200,
+    "status": 100,
+    "rescheduled_to": 500,
     "id": 200,
     "permalink": 500,
     "speakers": 4000,

@@ -8,9 +8,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..model import Role, Speaker
+from ..model import Image, Role, Speaker
 from ..problems import Code
 from .draft import Draft
+from .images import image_of
 from .kinds import kind_of_text
 from .sections import ROLE_PARTS, Part
 from .speakers import looks_like_person, parse_speaker_block, parse_speaker_value, split_honorific
@@ -101,6 +102,17 @@ def _resolve_handles(value: object, handles: Mapping[str, str]) -> tuple[object,
     return resolve(value), unknown
 
 
+def _photo(draft: Draft, name: str) -> Image | None:
+    """The photo of a talk's one speaker, from ``speaker_photo`` (or ``photo``)."""
+    key, value = draft.value("speaker_photo")
+    if key is None:
+        return None
+    photo, refusal = image_of(value, name)
+    if refusal:
+        draft.warn(draft.matter.line_of(key), Code.URL, refusal)
+    return photo
+
+
 def _with_speaker_fields(draft: Draft, speakers: list[Speaker]) -> list[Speaker]:
     """Speakers with the ``affiliation``, ``position``, ``honorific`` and ``speaker_id`` keys
     given beside them: for one speaker, all of them; for several, an affiliation written as
@@ -113,7 +125,20 @@ def _with_speaker_fields(draft: Draft, speakers: list[Speaker]) -> list[Speaker]
     if len(speakers) == 1:
         extra["id"] = draft.key_text("speaker_id") or ""
         extra = {key: value for key, value in extra.items() if value}
-        return [replace(speakers[0], **extra)] if extra else speakers
+        speaker = speakers[0]
+        photo = _photo(draft, speaker.display_name)
+        if not extra and photo is None:
+            return speakers
+        return [
+            replace(
+                speaker,
+                honorific=extra.get("honorific", speaker.honorific),
+                position=extra.get("position", speaker.position),
+                affiliation=extra.get("affiliation", speaker.affiliation),
+                id=extra.get("id", speaker.id),
+                photo=photo or speaker.photo,
+            )
+        ]
     if len(speakers) > 1 and affiliation:
         parts = _SEPARATOR.split(affiliation)
         if len(parts) == len(speakers):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Problem, Speaker
 from ..problems import Code
+from .images import image_of
 from .text.clean import clean_text
 
 _DOTTED_HONORIFICS = r"Dr\.-Ing|Dipl\.-Ing|Apl|Assoc|Asst|Prof|Dr|Mrs|Mr|Ms|Mx|Sri|Shri|Smt|Er|Ing"
@@ -595,6 +597,7 @@ def _speakers_from_list(
 
 
 _MAPPING_KEYS = ("name", "honorific", "position", "affiliation", "id")
+_PHOTO_KEYS = ("photo", "image", "avatar")
 
 
 def _speakers_from_mapping(
@@ -604,7 +607,7 @@ def _speakers_from_mapping(
     problems += [
         Problem(line, Code.SPEAKER, f"unknown speaker key {key!r}")
         for key in value
-        if key not in _MAPPING_KEYS
+        if key not in _MAPPING_KEYS and key not in _PHOTO_KEYS
     ]
     fields: dict[str, str | None] = {}
     for key in _MAPPING_KEYS:
@@ -628,4 +631,10 @@ def _speakers_from_mapping(
         affiliation=fields["affiliation"],
         id=fields["id"],
     )
+    photo_value = next((value[k] for k in _PHOTO_KEYS if value.get(k)), None)
+    if photo_value is not None:
+        photo, refusal = image_of(photo_value, speaker.display_name)
+        if refusal:
+            problems.append(Problem(line, Code.URL, refusal))
+        speaker = replace(speaker, photo=photo)
     return [speaker]

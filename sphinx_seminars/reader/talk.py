@@ -15,6 +15,7 @@ from .draft import Draft
 from .files import read_text
 from .frontmatter import front_matter_of, lift_tables, split_front_matter
 from .frontmatter_keys import KEYS, LINK_KEYS, NESTED_TABLES, unknown_keys
+from .images import featured_image, talk_image
 from .kinds import kind_from_names, kind_of_text
 from .news import describes_an_event, prose_venue
 from .options import ReaderOptions, options_of
@@ -22,6 +23,7 @@ from .people import read_roles, read_speakers, report_handles
 from .references import split_references
 from .sections import Part, split_sections
 from .series import series_from_text, series_from_title
+from .status import rescheduled_to, status_in_title, talk_status
 from .text.clean import drop_control_characters, normalise_newlines
 from .text.plain import html_to_lines, strip_html
 from .title import page_title, talk_title
@@ -58,6 +60,9 @@ def read_talk(
         source=str(path),
         options=options_of(options, default_timezone, allow_raw_html),
     )
+    image = featured_image(path, talk.image, talk.title)
+    if image != talk.image:
+        talk = replace(talk, image=image)
     return replace(talk, problems=_in_order([*talk.problems, *problems])) if problems else talk
 
 
@@ -112,6 +117,11 @@ def parse_talk(
         venue = prose_venue(draft)
     talk_id, id_line = _talk_id(draft, title)
     links, tags = _links(draft), _tags(draft)
+    marked, title = status_in_title(title)
+    status = talk_status(draft) or marked
+    moved_to = rescheduled_to(draft, options.default_timezone)
+    if moved_to is not None and status is None:
+        status = "rescheduled"
     permalink = draft.key_text("permalink")
     _check_content(draft, speakers, abstract, when)
     report_handles(draft, draft.value("speakers")[0], handles)
@@ -146,6 +156,9 @@ def parse_talk(
         kind=kind,
         roles=tuple(roles),
         sessions=when.sessions,
+        status=status,
+        rescheduled_to=moved_to,
+        image=talk_image(draft, title),
         id_line=id_line,
         problems=_in_order(draft.problems),
     )

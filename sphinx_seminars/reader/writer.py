@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..model import Speaker, Talk
+from ..model import Image, Speaker, Talk
 from .text import escape_markdown
 
 
@@ -57,6 +57,14 @@ def write_talk_file(
     for role in dict.fromkeys(r.role for r in talk.roles):  # advisors: [...], hosts: [...]
         data[f"{role}s"] = [_speaker(r.person) for r in talk.roles if r.role == role]
     data |= _moments(talk)
+    if talk.status:
+        data["status"] = talk.status
+    if isinstance(talk.rescheduled_to, str):
+        data["rescheduled_to"] = talk.rescheduled_to
+    elif talk.rescheduled_to is not None:
+        data["rescheduled_to"] = _timestamp(talk.rescheduled_to)
+    if talk.image is not None:
+        data["image"] = _image(talk.image, talk.title)
     optional: dict[str, object] = {
         "venue": _html_text(talk.venue),
         "address": _address(talk),
@@ -80,13 +88,14 @@ def _html_text(text: str | None) -> str | None:
     return html.escape(text, quote=False) if text else None
 
 
-def _speaker(speaker: Speaker) -> dict[str, str]:
-    fields = {
+def _speaker(speaker: Speaker) -> dict[str, object]:
+    fields: dict[str, object] = {
         "name": _html_text(speaker.name),
         "honorific": _html_text(speaker.honorific),
         "position": _html_text(speaker.position),
         "affiliation": _html_text(speaker.affiliation),
         "id": speaker.id,
+        "photo": _image(speaker.photo, speaker.display_name),
     }
     return {key: value for key, value in fields.items() if value}
 
@@ -104,6 +113,13 @@ def _address(talk: Talk) -> dict[str, str] | None:
         "country": address.country,
     }
     return {key: text for key, value in parts.items() if (text := _html_text(value))}
+
+
+def _image(image: Image | None, default_alt: str) -> object:
+    """An image as its address, or ``{src, alt}`` when its alt text is not the default."""
+    if image is None:
+        return None
+    return image.src if image.alt == default_alt else {"src": image.src, "alt": image.alt}
 
 
 def _moments(talk: Talk) -> dict[str, object]:

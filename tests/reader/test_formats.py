@@ -170,7 +170,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": [],
     },
 }
-_SPEAKER = {"honorific": None, "position": None, "affiliation": None}
+_SPEAKER = {"honorific": None, "position": None, "affiliation": None, "photo": None}
 _LINES = {"abstract_line": 0, "bio_line": 0, "details_line": 0}
 #: What the writer does not write (a file gives the first start and last end): not compared.
 _UNWRITTEN = {"sessions": ()}

@@ -32,6 +32,7 @@ def test_seed_file() -> None:
             "honorific": "Dr.",
             "position": "Associate Professor",
             "affiliation": "Department of Chemistry, University College London",
+            "photo": None,
         }
     ]
     assert data["start"] == "2025-01-09T15:00:00+05:30"

@@ -1,0 +1,10 @@
+"""Turn a Talk into docutils nodes: a section with its badges and status, picture, people,
+when, where, series, links, abstract with references, bio and details, each a block with a
+stable CSS class.  Rendering is given what it needs up front: the site's date style, a
+Markdown renderer, and the policy for local files."""
+
+from __future__ import annotations
+
+from .talk import LocalFilePolicy, MarkdownRenderer, talk_section
+
+__all__ = ["LocalFilePolicy", "MarkdownRenderer", "talk_section"]
