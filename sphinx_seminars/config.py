@@ -285,7 +285,7 @@ class SeminarConfig:
     baseurl: str | None = _setting(
         None,
         _base_url,
-        "",
+        "html",  # the JSON-LD in the talk pages holds absolute links
         "The site's address for absolute links in the exports; html_baseurl when unset.",
     )
     exports: list[str] = _setting(

@@ -66,7 +66,14 @@ class SeminarDirective(SphinxDirective):
         if self.arguments:
             relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
             if not os.path.isfile(absolute):
-                return [self._error(f"cannot find the talk file '{self.arguments[0]}'")]
+                LOGGER.warning(
+                    "cannot find the talk file '%s'",
+                    self.arguments[0],
+                    location=page_location(self),
+                    type="seminar",
+                    subtype=Code.UNREADABLE,
+                )
+                return []
             if links_out_of_source_folder(self.env, self._written_path()):
                 LOGGER.warning(
                     "the talk file '%s' is a link to a file outside the source folder; left out",
@@ -95,7 +102,9 @@ class SeminarDirective(SphinxDirective):
         self.set_source_info(section)
         location = page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))
-        domain_of(self.env).note_talk(talk, self.env.docname, section["ids"][0], location, modified)
+        domain_of(self.env).note_talk(
+            talk, self.env.docname, section["ids"][0], location, modified, local_files.image_address
+        )
         return section
 
     def _written_path(self) -> str:

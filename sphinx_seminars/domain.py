@@ -30,11 +30,13 @@ from .records import (
     CalendarHistory,
     Listing,
     Moment,
+    RoleRef,
     SeminarView,
     SpeakerRef,
     SpeakerTarget,
     TalkRecord,
 )
+from .warnings_ import node_location
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .model import Talk
+    from .model import Image, Speaker, Talk
 
 LOGGER = logging.getLogger(__name__)
 
@@ -77,23 +79,42 @@ class SeminarDomain(Domain):
     # -- what documents add ---------------------------------------------------------------
 
     def note_talk(
-        self, talk: Talk, docname: str, anchor: str, location: str, modified: dt.datetime | None
+        self,
+        talk: Talk,
+        docname: str,
+        anchor: str,
+        location: str,
+        modified: dt.datetime | None,
+        image_address: Callable[[Image], str | None] = lambda image: None,
     ) -> TalkRecord:
-        """Register a talk rendered on ``docname`` at ``anchor``."""
+        """Register a talk rendered on ``docname`` at ``anchor``; ``image_address`` says where
+        its picture and its speakers' photos are shown from (None: nowhere)."""
         from .reader.text import markdown_to_plain  # noqa: PLC0415 - the reader loads lazily
 
         aliases = alias_table(get_config(self.env).speaker_aliases)
+
+        def key_of(person: Speaker) -> str:
+            return fold(person.id) if person.id else speaker_key(person.name, aliases)
+
         speakers = tuple(
             SpeakerRef(
-                key=fold(s.id) if s.id else speaker_key(s.name, aliases),
+                key=key_of(s),
                 name=s.display_name,
                 affiliation=s.affiliation,
                 position=s.position,
+                photo=image_address(s.photo) if s.photo else None,
             )
             for s in talk.speakers
         )
+        roles = tuple(
+            RoleRef(key_of(r.person), r.person.display_name, r.role, r.person.affiliation)
+            for r in talk.roles
+        )
         abstract, bio = markdown_to_plain(talk.abstract), markdown_to_plain(talk.bio)
-        record = TalkRecord(talk, docname, anchor, location, speakers, modified, abstract, bio)
+        image = image_address(talk.image) if talk.image else None
+        record = TalkRecord(
+            talk, docname, anchor, location, speakers, modified, abstract, bio, roles, image
+        )
         self.data["talks"].setdefault(docname, []).append(record)
         self._changed()
         return record
@@ -193,6 +214,10 @@ class SeminarDomain(Domain):
     def speakers(self) -> dict[str, SpeakerTarget]:
         """Every speaker by key, with their talks (newest first) and link target."""
         return self._current().speakers
+
+    def people(self) -> dict[str, SpeakerTarget]:
+        """The speakers and the people in other roles (advisors, hosts), by key."""
+        return self._current().people
 
     def series(self) -> dict[str, tuple[str, list[TalkRecord]]]:
         """Every series by key: its name as first written and its talks, newest first."""
@@ -479,7 +504,7 @@ def warn_unknown_target(app: Sphinx, domain: Domain | None, node: pending_xref) 
         "unknown %s '%s'",
         node["reftype"],
         node["reftarget"],
-        location=node,
+        location=node_location(app.env, node),
         type="seminar",
         subtype=Code.REF,
     )

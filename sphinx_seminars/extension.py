@@ -17,6 +17,8 @@ from .listings import setup_listings
 from .markdown import setup_markdown
 from .nodes import setup_nodes
 from .page_assets import setup_page_assets
+from .pdflatex import setup_pdflatex
+from .printed import setup_printed
 
 #: Bump when the shape of what the extension keeps in the environment changes.
 ENV_VERSION = 7
@@ -34,6 +36,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     setup_collection(app)
     setup_exports(app)
     setup_page_assets(app)
+    setup_printed(app)
+    setup_pdflatex(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -8,16 +8,31 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
+from .ids import talk_speaker_anchor
 from .listings.rows import year_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from .domain import SeminarDomain
+    from .records import SpeakerTarget, TalkRecord
 
 
 def _domain(index: Index) -> SeminarDomain:
     return cast("SeminarDomain", index.domain)
+
+
+def speaker_target(
+    speaker: SpeakerTarget, talks: list[TalkRecord], wanted: set[str] | None
+) -> tuple[str, str]:
+    """Where a speaker's entry points: their entry on the speakers page, or, when that page
+    is not among the documents ``wanted`` (a PDF whose toctree leaves it out), their line in
+    the first of ``talks`` (talks that are)."""
+    if wanted is None or speaker.docname in wanted or not talks:
+        return speaker.docname, speaker.anchor
+    talk = talks[0]
+    number = next(i for i, ref in enumerate(talk.speakers, start=1) if ref.key == speaker.key)
+    return talk.docname, talk_speaker_anchor(talk.id, number)
 
 
 class SeminarIndex(Index):
@@ -42,11 +57,9 @@ class SeminarIndex(Index):
             subtype = 1 if talk.speakers else 0  # its speakers follow as sub-entries
             entries.append(IndexEntry(talk.title, subtype, talk.docname, talk.anchor, date, "", ""))
             for ref in talk.speakers:
-                target = speakers[ref.key]
+                docname, anchor = speaker_target(speakers[ref.key], [talk], wanted)
                 entries.append(
-                    IndexEntry(
-                        ref.name, 2, target.docname, target.anchor, ref.affiliation or "", "", ""
-                    )
+                    IndexEntry(ref.name, 2, docname, anchor, ref.affiliation or "", "", "")
                 )
         ordered = sorted(
             years.items(), key=lambda item: (item[0][:1].isdigit(), item[0]), reverse=True
@@ -82,9 +95,8 @@ class SpeakersIndex(Index):
                 "",
             )
             entries = letters.setdefault(surname[:1].upper() or "?", [])
-            entries.append(
-                IndexEntry(speaker.name, 1, speaker.docname, speaker.anchor, latest or "", "", "")
-            )
+            docname, anchor = speaker_target(speaker, talks, wanted)
+            entries.append(IndexEntry(speaker.name, 1, docname, anchor, latest or "", "", ""))
             for talk in talks:
                 date = talk.day.isoformat() if talk.day else ""
                 entries.append(IndexEntry(talk.title, 2, talk.docname, talk.anchor, date, "", ""))

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from .model import Image
 from .problems import Code
 
 if TYPE_CHECKING:
@@ -84,6 +85,14 @@ class LocalFiles:
             _warn_refused(self.talk_source, src)
             return None
         return "/" + path
+
+    def image_address(self, image: Image) -> str | None:
+        """Where a picture or photo is shown from on other pages (listings, the speakers
+        page): its https address, or its file from the source folder; None when it may not
+        be shown (said once, by :meth:`image`)."""
+        if image.src.lower().startswith("https://"):
+            return image.src
+        return inside_source(self.env, self.talk_source, image.src)
 
     def guard(self, section: nodes.Element) -> None:
         """Images and downloads in the talk's rendered Markdown point at files inside the

@@ -70,7 +70,10 @@ def render_markdown_into(
         from myst_parser.parsers.mdit import create_md_parser  # noqa: PLC0415
 
         parser = create_md_parser(document.settings.env.myst_config, SphinxRenderer)
-        parser.options["document"] = new_document(source, document.settings)
+        # the talk file's whole path: warnings made later from these nodes name it whatever
+        # folder the build runs from (a path from the source folder is taken from the current)
+        talk_file = os.path.normpath(os.path.join(env.srcdir, source))
+        parser.options["document"] = new_document(talk_file, document.settings)
         parser.options["current_node"] = holder
         parser.render(text)
     containers = [container for _, _, container in ordered]

@@ -1,6 +1,10 @@
 """The stylesheet and the page script, added for HTML builders only and copied into
 ``_static`` with the theme's static files (so e-books carry them too); the domain's index
-pages are marked so that the script can filter them."""
+pages are marked so that the script can filter them.
+
+The package's static folder joins ``html_static_path`` when the settings are read
+(``config-inited``), before Sphinx compares them with those of the last build: so the
+comparison sees the same value every time, and a rebuild with nothing changed says so."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .config import get_config
 
@@ -28,13 +33,17 @@ def wants_script(app: Sphinx) -> bool:
     return _is_html(app) and app.builder.name != "epub" and get_config(app).script
 
 
-def add_static_files(app: Sphinx) -> None:
-    """``builder-inited``: the stylesheet, and the script as a deferred one.
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the package's static folder, after the site's own (a file of the
+    same name in the site's folder is replaced by the package's, as before).  Builders that
+    write no HTML do not read the setting."""
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, str(STATIC)]
 
-    The package's static folder joins ``html_static_path`` here, after the builder has taken
-    its fingerprint of the HTML settings, so the next build sees no settings change."""
+
+def add_static_files(app: Sphinx) -> None:
+    """``builder-inited``: the stylesheet, and the script as a deferred one."""
     if _is_html(app):
-        app.config.html_static_path.append(str(STATIC))
         app.add_css_file(STYLESHEET)
     if wants_script(app):
         attributes: dict[str, Any] = {
@@ -54,5 +63,6 @@ def mark_index_page(
 
 
 def setup_page_assets(app: Sphinx) -> None:
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_static_files)
     app.connect("html-page-context", mark_index_page)

@@ -31,6 +31,17 @@ class SpeakerRef(NamedTuple):
     name: str
     affiliation: str | None
     position: str | None
+    photo: str | None = None
+    """The address of their photo in this talk: https, or a file from the source folder."""
+
+
+class RoleRef(NamedTuple):
+    """A person in another role of a talk (advisor, examiner, chair, host)."""
+
+    key: str
+    name: str
+    role: str
+    affiliation: str | None
 
 
 class TalkRecord(NamedTuple):
@@ -48,6 +59,9 @@ class TalkRecord(NamedTuple):
     """The abstract as plain text, for the exports (made once, while reading)."""
     bio_text: str
     """The bio as plain text, likewise."""
+    roles: tuple[RoleRef, ...] = ()
+    image: str | None = None
+    """The address of the talk's picture: https, or a file from the source folder."""
 
     @property
     def plain(self) -> tuple[str, str]:
@@ -90,13 +104,16 @@ def chronological_key(start: Moment | None) -> tuple[object, ...]:
 
 
 class SpeakerTarget(NamedTuple):
-    """Where a speaker link goes, and what is known of the speaker."""
+    """Where a link to a person goes, and what is known of them: the talks they gave
+    (newest first), the roles they had in other talks, their latest photo."""
 
     key: str
     name: str
     docname: str
     anchor: str
     talks: tuple[TalkRecord, ...]
+    roles: tuple[tuple[str, TalkRecord], ...] = ()
+    photo: str | None = None
 
 
 class CalendarHistory(NamedTuple):
@@ -123,6 +140,7 @@ class SeminarView:
         self.by_key = seen
         self.position = {talk_key(r.id): index for index, r in enumerate(chronological)}
         self.speakers = _speaker_targets(self.talks, speaker_page)
+        self.people = _people(self.talks, self.speakers, speaker_page)
         self.series: dict[str, tuple[str, list[TalkRecord]]] = {}
         for record in self.talks:
             if record.talk.series:
@@ -145,13 +163,42 @@ def _newest_first(record: TalkRecord) -> tuple[object, ...]:
     return (record.start is not None, chronological_key(record.start), record.id)
 
 
+def _people(
+    talks: list[TalkRecord], speakers: dict[str, SpeakerTarget], speaker_page: str | None
+) -> dict[str, SpeakerTarget]:
+    """Everyone: the speakers, with the roles they had in other talks, and the people
+    known only in roles (their link goes to the speakers page, or to the talk)."""
+    roles: dict[str, list[tuple[str, TalkRecord]]] = {}
+    names: dict[str, str] = {}
+    for record in talks:
+        for ref in record.roles:
+            roles.setdefault(ref.key, []).append((ref.role, record))
+            names.setdefault(ref.key, ref.name)
+    people = {
+        key: target._replace(roles=tuple(roles.get(key, ()))) for key, target in speakers.items()
+    }
+    for key, had in roles.items():
+        if key not in people:
+            first = had[0][1]
+            docname, anchor = (
+                (speaker_page, speaker_anchor(key))
+                if speaker_page
+                else (first.docname, first.anchor)
+            )
+            people[key] = SpeakerTarget(key, names[key], docname, anchor, (), tuple(had))
+    return people
+
+
 def _speaker_targets(talks: list[TalkRecord], speaker_page: str | None) -> dict[str, SpeakerTarget]:
     talks_of: dict[str, list[TalkRecord]] = {}
     names: dict[str, str] = {}
+    photos: dict[str, str] = {}
     for record in talks:
         for speaker in record.speakers:
             talks_of.setdefault(speaker.key, []).append(record)
             names.setdefault(speaker.key, speaker.name)
+            if speaker.photo:
+                photos.setdefault(speaker.key, speaker.photo)
     targets = {}
     for key, their_talks in talks_of.items():
         if speaker_page is not None:
@@ -160,5 +207,7 @@ def _speaker_targets(talks: list[TalkRecord], speaker_page: str | None) -> dict[
             latest = their_talks[0]
             number = next(i for i, s in enumerate(latest.speakers, start=1) if s.key == key)
             docname, anchor = latest.docname, talk_speaker_anchor(latest.id, number)
-        targets[key] = SpeakerTarget(key, names[key], docname, anchor, tuple(their_talks))
+        targets[key] = SpeakerTarget(
+            key, names[key], docname, anchor, tuple(their_talks), photo=photos.get(key)
+        )
     return targets

@@ -81,7 +81,11 @@ def test_thesis_events_say_what_they_are_and_name_candidate_and_advisors(tmp_pat
     assert [r["role"] for r in talk_json["roles"]] == ["advisor", "advisor"]
     [event] = events_of(result.read("seminars.ics"))
     assert "Advisors: Prof. Ana Ström, Dr. Omar Haddad" in str(event["DESCRIPTION"])
-    assert "Ravi Menon" in result.read("speakers.html")
+    speakers = result.read("speakers.html")
+    assert "Ravi Menon" in speakers
+    assert re.search(
+        r"Ana Ström</h2>.*?Advisor: .*?Grain boundaries in light alloys", speakers, re.S
+    )
 
 
 def test_news_is_not_made_a_talk_page(tmp_path: Path) -> None:
@@ -258,7 +262,12 @@ def test_pictures_and_photos(tmp_path: Path) -> None:
         "unsafe.md": talk("Unsafe photo", extra="speaker_photo: http://images.example.org/x.jpg\n"),
         "outside.md": talk("Outside photo", extra="speaker_photo: ../../../etc/x.jpg\n"),
     }
-    source = write_site(tmp_path, {k: v for k, v in talks.items() if k.endswith(".md")})
+    cards = {
+        "cards.md": "---\norphan: true\n---\n# Cards\n\n```{seminar-list}\n:format: cards\n```\n"
+    }
+    source = write_site(
+        tmp_path, {k: v for k, v in talks.items() if k.endswith(".md")}, pages=cards
+    )
     (source / "talks" / "bundle" / "featured.png").write_bytes(talks["bundle/featured.png"])  # type: ignore[arg-type]
     conf = (source / "conf.py").read_text() + 'seminar_talks = ["talks/**/*.md"]\n'
     (source / "conf.py").write_text(conf)
@@ -279,6 +288,11 @@ def test_pictures_and_photos(tmp_path: Path) -> None:
     assert (
         "<img"
         not in result.read("talks/outside.html").split("seminar-speaker")[1].split("</div>")[0]
+    )
+    assert 'src="https://images.example.org/ravi.jpg"' in result.read("speakers.html")
+    cards = result.read("cards.html")
+    assert re.search(
+        r'<img alt="With a picture" class="seminar-card-image" src="_images/featured.png"', cards
     )
 
 

@@ -166,7 +166,7 @@ def _serve(site: Site, redirects: Redirects, talk: SiteTalk, permalink: str) -> 
         elif taken is not None:
             refused.append(f"{path} is {taken}")
         else:
-            target = posixpath.relpath(talk.path, posixpath.dirname(path) or ".")
+            target = relative_address(talk.path, posixpath.dirname(path))
             page = redirect_page(target, site.url(talk.path), talk.talk.title)
             try:
                 write_if_changed(redirects.outdir / path, page)
@@ -176,6 +176,17 @@ def _serve(site: Site, redirects: Redirects, talk: SiteTalk, permalink: str) -> 
             redirects.written[path] = talk.talk.id
     if refused:
         _warn(talk, f"permalink '{_shown(permalink)}' not served at {'; '.join(refused)}")
+
+
+def relative_address(path: str, folder: str) -> str:
+    """A talk's address (from the site root: ``talks/x.html``, ``talks/x/`` in dirhtml,
+    ``page/#x``) as seen from ``folder``; a folder's address keeps its trailing slash, as in
+    the canonical address, so both name the same page."""
+    page, mark, anchor = path.partition("#")
+    target = posixpath.relpath(page or ".", folder or ".")
+    if (page == "" or page.endswith("/")) and not target.endswith("/"):
+        target += "/"
+    return f"{target}{mark}{anchor}"
 
 
 def _shown(permalink: str) -> str:

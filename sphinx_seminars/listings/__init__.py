@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .archive import ArchiveHoldsTheTalks
 from .digests import commit_digests, outdated_pages
 from .directives import (
     SeminarArchiveDirective,
@@ -28,6 +29,7 @@ def setup_listings(app: Sphinx) -> None:
     app.add_directive("seminar-archive", SeminarArchiveDirective)
     app.add_directive("seminar-next", SeminarNextDirective)
     app.add_directive("seminar-subscribe", SeminarSubscribeDirective)
+    app.add_post_transform(ArchiveHoldsTheTalks)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-updated", outdated_pages)
     app.connect("build-finished", commit_digests)

@@ -1,17 +1,25 @@
 """``seminar-archive``: every talk by year, newest first.  In builders that make one document
-(latex, texinfo, man, singlehtml) the archive holds the talks' own sections."""
+(latex, texinfo, man, singlehtml) the first archive of the document holds the talks' own
+sections, each marked as the document it comes from, as Sphinx marks the documents it
+includes through a toctree."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..config import date_style
+from ..domain import domain_of
 from ..ids import year_anchor
+from .directives import seminar_listing
 from .rows import Rows, year_label
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
     from ..domain import SeminarDomain
     from ..records import TalkRecord
@@ -47,21 +55,79 @@ def render_archive(domain: SeminarDomain, rows: Rows) -> nodes.Element:
     return container
 
 
-def archive_talk_sections(app: Sphinx, domain: SeminarDomain) -> list[nodes.Node]:
-    """For one-document builders: the talks' own sections, by year, newest first."""
+def page_of(node: nodes.Node, docname: str) -> str:
+    """The page a node comes from: in a document assembled from several pages, the page of
+    the nearest section or ``start_of_file`` that names one (Sphinx names the page of each
+    section it includes); else ``docname``."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.section, addnodes.start_of_file)) and "docname" in parent:
+            return str(parent["docname"])
+        parent = parent.parent
+    return docname
+
+
+def pages_in(document: nodes.document, docname: str) -> set[str]:
+    """The pages a document assembled from several pages holds."""
+    return {docname, *(str(n["docname"]) for n in document.findall(addnodes.start_of_file))}
+
+
+class ArchiveHoldsTheTalks(SphinxPostTransform):
+    """In one-document builders, the first archive of the document becomes the talks' own
+    sections by year; a talk whose page is in the document already is a line linking to it.
+
+    Each talk section is wrapped in ``start_of_file`` with its own page's name, so its ids
+    become labels of that page (``talks/x:x``), which is where references to it point; and
+    its page joins the builder's documents before references are resolved (this runs before
+    Sphinx's resolver), so references to the talk, from anywhere, are links."""
+
+    default_priority = 5
+    builders = tuple(sorted(ONE_DOCUMENT_BUILDERS))
+
+    def run(self, **kwargs: Any) -> None:
+        archive = next(
+            (n for n in self.document.findall(seminar_listing) if n["spec"]["kind"] == "archive"),
+            None,
+        )
+        if archive is None:
+            return
+        docname = str(self.document.get("docname") or self.env.docname)
+        included = pages_in(self.document, docname)
+        sections = archive_sections(self.env, page_of(archive, docname), included)
+        archive.replace_self(sections)
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    """The builder at work: Sphinx 9 keeps the application as ``env._app`` (and warns on
+    ``env.app``); Sphinx 7 as ``env.app``."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder
+
+
+def archive_sections(env: BuildEnvironment, here: str, included: set[str]) -> list[nodes.Node]:
+    """The talks by year, newest first: the section of each talk whose page is not among the
+    pages of the document (``included``); for a talk on a page that is (a page with a
+    ``seminar`` directive), a line linking to it.  ``here`` is the page of the archive."""
+    domain = domain_of(env)
+    builder = _builder(env)
+    rows = Rows(builder, here, domain.speakers(), date_style(env), domain.talk)
     sections: list[nodes.Node] = []
     for year, talks in talks_by_year(domain).items():
         section = nodes.section(ids=[year_anchor(year)], names=[year])
         section += nodes.title(year, year)
         for record in talks:
-            tree = app.env.get_doctree(record.docname)
-            app.env.resolve_references(tree, record.docname, app.builder)
-            section.extend(
-                part.deepcopy()
-                for part in tree.findall(nodes.section)
-                if record.anchor in part["ids"]
-            )
-            if hasattr(app.builder, "docnames"):
-                app.builder.docnames.add(record.docname)
+            if record.docname in included:
+                section += rows.items([record])
+                continue
+            tree = env.get_doctree(record.docname)
+            talk = next((s for s in tree.findall(nodes.section) if record.anchor in s["ids"]), None)
+            if talk is None:
+                continue
+            copy = talk.deepcopy()
+            copy["docname"] = record.docname
+            section += addnodes.start_of_file("", copy, docname=record.docname)
+            documents = getattr(builder, "docnames", None)  # latex, texinfo: what has an address
+            if isinstance(documents, set):
+                documents.add(record.docname)
         sections.append(section)
     return sections

@@ -39,7 +39,13 @@ def shown(record: TalkRecord) -> tuple[object, ...]:
         talk.series,
         talk.tags,
         talk.venue,
+        talk.kind,
+        talk.status,
+        talk.rescheduled_to,
+        talk.online_url,
         record.speakers,
+        record.roles,
+        record.image,
     )
 
 
@@ -63,9 +69,12 @@ def page_digest(domain: SeminarDomain, docname: str, today: dt.date) -> str:
             continue
         if spec.kind == "speakers":
             seen: object = sorted(
-                (key, s.name, s.docname, s.anchor, [shown(t) for t in s.talks])
-                for key, s in speakers.items()
-            )
+                (
+                    key, s.name, s.docname, s.anchor, s.photo, [shown(t) for t in s.talks],
+                    [(role, shown(t)) for role, t in s.roles],
+                )
+                for key, s in domain.people().items()
+            )  # fmt: skip
         elif spec.kind == "nav":
             before, after = domain.neighbours(spec.talk or "")
             seen = ([shown(t) for t in (before, after) if t], domain.archive_page())

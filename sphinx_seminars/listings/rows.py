@@ -116,6 +116,15 @@ class Rows:
             return [nodes.inline(text, text + zone_abbreviation(moved))]
         return [nodes.inline(self.style.date(moved), self.style.date(moved))]
 
+    def image(self, address: str | None, alt: str, css: str) -> nodes.image | None:
+        """A picture or photo kept in the domain (https, or a file the talk page has made a
+        file of the site); only in HTML, where listings show pictures."""
+        if address is None or self.builder.format != "html":
+            return None
+        remote = address.lower().startswith("https://")
+        candidates = {"?": address} if remote else {"*": address}
+        return nodes.image(uri=address, alt=alt, classes=[css], candidates=candidates)
+
     def cells(self, record: TalkRecord) -> list[list[nodes.Node]]:
         """The cells of a talk's row: its date, its title (with badges), its speakers."""
         return [

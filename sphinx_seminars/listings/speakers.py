@@ -7,18 +7,24 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..render.people import ROLE_LABELS
 from .rows import Rows
 
 if TYPE_CHECKING:
     from ..records import SpeakerTarget
 
 
-def render_speakers(rows: Rows) -> nodes.Element:
+def render_speakers(rows: Rows, people: dict[str, SpeakerTarget]) -> nodes.Element:
+    """Everyone by surname: speakers with their photo, affiliations and talks, and the roles
+    they and others had (advisor, examiner, host) in talks."""
     container = nodes.container(classes=["seminar-speakers"])
-    for speaker in sorted(rows.speakers.values(), key=lambda s: surname_key(s.key)):
+    for speaker in sorted(people.values(), key=lambda s: surname_key(s.key)):
         here = speaker.docname == rows.fromdocname
         block = nodes.container(ids=[speaker.anchor] if here else [])
         block["classes"].append("seminar-speaker-entry")
+        photo = rows.image(speaker.photo, speaker.name, "seminar-speaker-photo")
+        if photo is not None:
+            block += photo
         block += nodes.rubric(speaker.name, speaker.name)
         history = affiliation_history(speaker)
         if history:
@@ -29,6 +35,17 @@ def render_speakers(rows: Rows) -> nodes.Element:
             items += nodes.list_item(
                 "", nodes.paragraph("", "", rows.date_node(record), nodes.Text(" — "), title)
             )
+        for role, record in speaker.roles:
+            label = f"{ROLE_LABELS.get(role, (role.capitalize(),))[0]}: "
+            title = rows.talk_link(record)
+            items += nodes.list_item(
+                "",
+                nodes.paragraph(
+                    "", "", nodes.inline(label, label, classes=["seminar-role-label"]),
+                    rows.date_node(record), nodes.Text(" — "), title,
+                ),
+                classes=[f"seminar-role-{role}"],
+            )  # fmt: skip
         block += items
         container += block
     return container

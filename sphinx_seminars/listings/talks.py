@@ -47,6 +47,10 @@ def _card(record: TalkRecord, rows: Rows) -> nodes.Element:
     card = seminar_box(classes=["seminar-card"], role="listitem")
     if record.talk.status:
         card["classes"].append(f"seminar-status-{record.talk.status}")
+    first_photo = next((s.photo for s in record.speakers if s.photo), None)
+    picture = rows.image(record.image or first_photo, record.title, "seminar-card-image")
+    if picture is not None:
+        card += picture
     when, title, people = rows.cells(record)
     card += nodes.paragraph("", "", *title, classes=["seminar-card-title"])
     card += nodes.paragraph("", "", *when, classes=["seminar-card-when"])
