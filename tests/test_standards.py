@@ -88,6 +88,11 @@ def test_written_address_reads_back_the_same() -> None:
 
 # -- a site with the talks the standards care about ------------------------------------------
 
+#: The smallest PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
 TALKS: dict[str, str | bytes] = {
     # 00:30 on the night the clocks go forward: an hour later is 02:30 summer time
     "2025-03-30-marchand.md": talk(
@@ -104,7 +109,7 @@ TALKS: dict[str, str | bytes] = {
         date="2025-01-09",
         time='"15:00"',
         extra="timezone: Asia/Kolkata\nonline_url: https://meet.example.org/rao\n"
-        "abstract: Growing crystals.\n",
+        "abstract: Growing crystals.\nimage: https://cdn.example.org/rao.jpg\n",
     ),
     "2025-02-01-open-day.md": (
         '---\ntitle: Open day of the department\ndate: 2025-02-01\ntime: "10:00"\n'
@@ -119,14 +124,15 @@ TALKS: dict[str, str | bytes] = {
     ).replace("venue: Hall 3", "venue: Online"),
     "2025-05-05-lee.md": (
         "---\ntitle: A workshop day\nspeaker: Kim Lee\ndate: 2025-05-05\nvenue: Hall 3\n"
-        "abstract: All day long.\n---\n"
+        "abstract: All day long.\nimage: img/poster.png\n---\n"
     ),
+    "img/poster.png": PNG,
     "2025-06-10-park.md": (
         "---\ntitle: Offsets only\nspeaker: Jo Park\ndate: 2025-06-10T10:00:00+02:00\n"
         "venue: Hall 3\nabstract: An offset and no zone.\n---\n"
     ),
 }
-IDS = [name.removesuffix(".md") for name in TALKS]
+IDS = [name.removesuffix(".md") for name in TALKS if name.endswith(".md")]
 HOST = "seminars.example.org"
 SETTINGS = """
 seminar_organizer = {"name": "Department of Physics", "url": "https://physics.example.org/"}
@@ -379,7 +385,10 @@ def test_jsonld_of_the_defaults_meets_them_too(plain: Build) -> None:
     for name in IDS:
         event = event_of(plain, name)
         assert event_problems(event) == [], name
-        allowed = {"image"} | ({"performer"} if name == "2025-02-01-open-day" else set())
+        pictured = name in ("2025-01-09-rao", "2025-05-05-lee")  # no images of the site
+        allowed = (set() if pictured else {"image"}) | (
+            {"performer"} if name == "2025-02-01-open-day" else set()
+        )
         assert missing_recommended(event) == allowed, name
     organizer = event_of(plain, "2025-05-05-lee")["organizer"]
     assert organizer == {
@@ -460,10 +469,14 @@ def test_jsonld_performers_organizer_and_images(configured: Build) -> None:
         "name": "Department of Physics",
         "url": "https://physics.example.org/",
     }
-    assert rao["image"] == [
+    assert rao["image"] == [  # the talk's own picture first
+        "https://cdn.example.org/rao.jpg",
         f"https://{HOST}/_static/talks-16x9.png",
         "https://cdn.example.org/talks-1x1.png",
     ]
+    lee = event_of(configured, "2025-05-05-lee")  # a local picture, where the build put it
+    assert lee["image"][0] == f"https://{HOST}/_images/poster.png"
+    assert (configured.outdir / "_images" / "poster.png").read_bytes() == PNG
     assert rao["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert rao["location"][1] == {"@type": "VirtualLocation", "url": "https://meet.example.org/rao"}
     assert rao["description"] == "Growing crystals."
@@ -478,11 +491,54 @@ def test_jsonld_online_talk_without_a_published_link_points_to_its_page(configur
     assert ortiz["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
 
 
+def test_jsonld_status_of_cancelled_postponed_and_rescheduled_talks(tmp_path: Path) -> None:
+    def moved(name: str, extra: str) -> str:
+        return talk(name, date="2025-03-04", time='"15:00"', extra=f"abstract: A.\n{extra}")
+
+    talks: dict[str, str | bytes] = {
+        "cancelled.md": moved("Cancelled", "status: cancelled\n"),
+        "postponed.md": moved("Postponed", "status: postponed\n"),
+        "later.md": moved("Later", "rescheduled_to: '2025-04-01 16:30'\n"),
+        "replaced.md": moved("Replaced", "rescheduled_to: replacement\n"),
+        "replacement.md": talk(
+            "Replacement", date="2025-05-06", time='"11:00"', extra="abstract: B.\n"
+        ),
+    }
+    result = build(write_site(tmp_path, talks))
+    assert result.status == 0, result.warnings
+    events = {
+        name: event_of(result, name) for name in ("cancelled", "postponed", "later", "replaced")
+    }
+    for event in events.values():
+        assert event_problems(event) == [], event
+    status = {
+        name: event["eventStatus"].removeprefix("https://schema.org/")
+        for name, event in events.items()
+    }
+    assert status == {
+        "cancelled": "EventCancelled",
+        "postponed": "EventPostponed",
+        "later": "EventRescheduled",
+        "replaced": "EventRescheduled",
+    }
+    assert events["cancelled"]["startDate"] == "2025-03-04T15:00:00+00:00"
+    assert "previousStartDate" not in events["postponed"]
+    later = events["later"]  # at its new time, an hour long, the old time given
+    assert (later["startDate"], later["endDate"]) == (
+        "2025-04-01T16:30:00+01:00",
+        "2025-04-01T17:30:00+01:00",
+    )
+    assert later["previousStartDate"] == "2025-03-04T15:00:00+00:00"
+    replaced = events["replaced"]  # at the time of the talk that replaces it
+    assert replaced["startDate"] == "2025-05-06T11:00:00+01:00"
+    assert replaced["previousStartDate"] == "2025-03-04T15:00:00+00:00"
+
+
 def test_jsonld_addresses_without_a_base_url_are_relative_to_the_page(tmp_path: Path) -> None:
     result = _site(tmp_path, SETTINGS + "seminar_baseurl = None\n")
     event = event_of(result, "2025-05-05-lee")
     assert event["url"] == "2025-05-05-lee.html"  # the page is talks/2025-05-05-lee.html
-    assert event["image"][0] == "../_static/talks-16x9.png"
+    assert event["image"][:2] == ["../_images/poster.png", "../_static/talks-16x9.png"]
 
 
 # -- iCalendar: a second parser ---------------------------------------------------------------

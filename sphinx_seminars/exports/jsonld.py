@@ -1,21 +1,24 @@
 """schema.org ``Event`` JSON-LD in the head of each page that renders talks, with the
 properties Google's Event guidelines require (name, startDate, location with an address or an
 online link) and recommend (description, endDate, eventAttendanceMode, eventStatus, image,
-organizer, performer)."""
+organizer, performer, previousStartDate)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..config import get_config
 from ..domain import domain_of
-from ..records import TalkRecord
+from ..localfiles import inside_source
+from ..records import Moment, TalkRecord
 from ..serialize import format_moment
 from .calendar_time import end_after
 from .common import EXPORT_BUILDERS, Site, relative_to_page, site_of, talk_path
+from .ical import published
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -32,6 +35,12 @@ POSTAL_PARTS = {
     "region": "addressRegion",
     "postcode": "postalCode",
     "country": "addressCountry",
+}
+#: A talk's status (``Talk.status``) -> its schema.org ``EventStatusType``.
+STATUS_TYPES = {
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+    "rescheduled": "EventRescheduled",
 }
 #: Turns a path from the site root into an address the page can use.
 Addresser = Callable[[str], str]
@@ -68,12 +77,21 @@ def organizer(site: Site) -> dict[str, Any]:
     return found
 
 
-def talk_image(talk: Talk) -> str | None:
-    """The talk's own image (a poster, a photo of the speaker), put before the site's images.
-
-    ``Talk`` has no image field yet: when it gets one, this returns it (an address, or a
-    path from the site root)."""
-    return None
+def picture_path(app: Sphinx, talk: Talk) -> str | None:
+    """Where the talk's picture is: an https address as it is; a local file where the HTML
+    builder copied it (``_images/...``, from the site root); None when it has none, or the
+    file was not copied (it is not inside the source folder)."""
+    image = talk.image
+    if image is None:
+        return None
+    if image.src.lower().startswith("https://"):
+        return image.src
+    source = talk.source
+    if os.path.isabs(source):  # an inline talk: its page
+        source = os.path.relpath(source, app.env.srcdir)
+    path = inside_source(app.env, source.replace(os.sep, "/"), image.src)
+    name = app.builder.images.get(path) if path else None
+    return f"{app.builder.imagedir}/{name}" if name else None
 
 
 def _is_place(venue: str | None) -> bool:
@@ -105,13 +123,30 @@ def _attendance_mode(locations: list[dict[str, Any]]) -> str | None:
     return f"{SCHEMA}/{mode}EventAttendanceMode"
 
 
-def end_of(talk: Talk, minutes: int) -> dt.datetime | dt.date | None:
-    """When the talk ends: its written end, else ``minutes`` after its start in real time
+def schedule(
+    record: TalkRecord, replacement: TalkRecord | None
+) -> tuple[Moment | None, Moment | None, Moment | None]:
+    """A talk's start, end and previous start: a talk rescheduled to a new time is there
+    (keeping its length), one replaced by another talk of the site at that talk's time;
+    the previous start is the one of the file, and None for a talk not moved."""
+    talk = record.talk
+    moved = talk.rescheduled_to
+    if talk.status != "rescheduled" or moved is None:
+        return talk.start, talk.end, None
+    if isinstance(moved, str):
+        if replacement is None:
+            return talk.start, talk.end, None
+        return replacement.talk.start, replacement.talk.end, talk.start
+    now = published(record)
+    return now.start, now.end, talk.start
+
+
+def end_of(start: Moment | None, end: Moment | None, minutes: int) -> Moment | None:
+    """When a talk ends: its written end, else ``minutes`` after its start in real time
     (so across a change of the clocks too), shown in the start's zone; a talk of a day ends
     that day.  None when no end can be said (no start, ``minutes`` 0, past year 9999)."""
-    start = talk.start
-    if talk.end is not None or start is None:
-        return talk.end
+    if end is not None or start is None:
+        return end
     if not isinstance(start, dt.datetime):
         return start
     if minutes <= 0:
@@ -125,30 +160,44 @@ def end_of(talk: Talk, minutes: int) -> dt.datetime | dt.date | None:
         return None
 
 
-def event_data(record: TalkRecord, site: Site, path: str, address: Addresser) -> dict[str, Any]:
+def event_data(
+    record: TalkRecord,
+    site: Site,
+    path: str,
+    address: Addresser,
+    *,
+    picture: str | None = None,
+    replacement: TalkRecord | None = None,
+) -> dict[str, Any]:
     """The schema.org Event of a talk at ``path`` (from the site root); ``address`` turns
-    such a path into an address the page can use."""
+    such a path into an address the page can use.  ``picture`` is the talk's own image (see
+    :func:`picture_path`), ``replacement`` the talk that replaces it when it was rescheduled
+    to another talk."""
     talk = record.talk
     url = address(path)
+    status = STATUS_TYPES.get(talk.status or "", "EventScheduled")
     event: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "Event",
         "name": talk.title,
         "url": url,
-        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "eventStatus": f"{SCHEMA}/{status}",
     }
     locations = _locations(talk, site, url)
     mode = _attendance_mode(locations)
     if mode:
         event["eventAttendanceMode"] = mode
-    if talk.start is not None:
-        event["startDate"] = format_moment(talk.start)
-    end = end_of(talk, site.settings.default_duration)
+    start, written_end, previous = schedule(record, replacement)
+    if start is not None:
+        event["startDate"] = format_moment(start)
+    end = end_of(start, written_end, site.settings.default_duration)
     if end is not None:
         event["endDate"] = format_moment(end)
+    if previous is not None:
+        event["previousStartDate"] = format_moment(previous)
     if locations:
         event["location"] = locations[0] if len(locations) == 1 else locations
-    images = [image for image in (talk_image(talk), *site.settings.image) if image]
+    images = [image for image in (picture, *site.settings.image) if image]
     if images:
         event["image"] = [_absolute(image, address) for image in dict.fromkeys(images)]
     if talk.speakers:
@@ -159,6 +208,13 @@ def event_data(record: TalkRecord, site: Site, path: str, address: Addresser) ->
     if talk.series:
         event["superEvent"] = {"@type": "EventSeries", "name": talk.series}
     return event
+
+
+def _replacement(
+    record: TalkRecord, talk_of: Callable[[str], TalkRecord | None]
+) -> TalkRecord | None:
+    moved = record.talk.rescheduled_to
+    return talk_of(moved) if isinstance(moved, str) else None
 
 
 def _absolute(image: str, address: Addresser) -> str:
@@ -192,6 +248,16 @@ def add_jsonld(
     def address(path: str) -> str:
         return site.url(path) if site.base else relative_to_page(app, pagename, path)
 
-    events = [event_data(r, site, talk_path(app, r), address) for r in records]
+    events = [
+        event_data(
+            record,
+            site,
+            talk_path(app, record),
+            address,
+            picture=picture_path(app, record.talk),
+            replacement=_replacement(record, domain.talk),
+        )
+        for record in records
+    ]
     tag = script_tag(events[0] if len(events) == 1 else events)
     context["metatags"] = context.get("metatags", "") + "\n" + tag
