@@ -160,6 +160,80 @@ def _base_url(value: Any) -> tuple[Any, list[str]]:
     return value, []
 
 
+def _is_web_address(text: str) -> bool:
+    return text.startswith(("https://", "http://")) and len(text) > len("https://")
+
+
+def _is_site_path(text: str) -> bool:
+    """A path from the site root (``_static/talks.png``): no scheme, no going up a folder."""
+    parts = text.replace("\\", "/").split("/")
+    return ":" not in parts[0] and ".." not in parts and not text.startswith(("/", "\\"))
+
+
+def _link(text: str) -> bool:
+    return _is_web_address(text) or _is_site_path(text)
+
+
+def _text_fields(
+    kinds: Mapping[str, tuple[str, Callable[[str], bool] | None]],
+) -> Validator:
+    """A validator of a mapping of some of ``kinds`` (key -> what it is, a check of its text)
+    to text; other keys and values that are no text, or fail the check, are left out."""
+
+    def validate(value: Any) -> tuple[Any, list[str]]:
+        if not isinstance(value, Mapping):
+            raise InvalidSettingError(f"must map some of {', '.join(kinds)} to text")
+        kept: dict[str, str] = {}
+        dropped: list[str] = []
+        for key, text in value.items():
+            if key not in kinds:
+                dropped.append(f"{key!r} (not one of {', '.join(kinds)})")
+                continue
+            what, check = kinds[key]
+            if not isinstance(text, str) or not text.strip():
+                dropped.append(f"{key!r}: {text!r} (not text)")
+            elif check is not None and not check(text.strip()):
+                dropped.append(f"{key!r}: {text!r} (not {what})")
+            else:
+                kept[key] = text.strip()
+        return kept, dropped
+
+    return validate
+
+
+_WEB_ADDRESS = "an http(s) address"
+_LINK = "an http(s) address or a path from the site root"
+_organizer = _text_fields(
+    {
+        "name": ("a name", None),
+        "url": (_WEB_ADDRESS, _is_web_address),
+        "type": ("'Organization' or 'Person'", lambda text: text in ("Organization", "Person")),
+    }
+)
+_feed = _text_fields(
+    {"title": ("a title", None), "author": ("a name", None), "link": (_LINK, _link)}
+)
+_postal_address = _text_fields(
+    dict.fromkeys(("street", "city", "region", "postcode", "country"), ("text", None))
+)
+
+
+def _images(value: Any) -> tuple[Any, list[str]]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise InvalidSettingError(f"must be a list of images, each {_LINK}")
+    kept: list[str] = []
+    dropped: list[str] = []
+    for item in value:
+        text = item.strip() if isinstance(item, str) else ""
+        if text and _link(text):
+            kept.append(text)
+        else:
+            dropped.append(f"{item!r} (not {_LINK})")
+    return kept, dropped
+
+
 # -- the settings -------------------------------------------------------------------------
 
 
@@ -255,6 +329,34 @@ class SeminarConfig:
         "env",
         "Keep more (sanitised) HTML of talk files as raw HTML: tables, images, ...",
     )
+    organizer: dict[str, str] = _setting(
+        {},
+        _organizer,
+        "html",
+        "Who runs the series, for JSON-LD and the feed's author: {'name': ..., 'url': ..., "
+        "'type': 'Organization' or 'Person'}; the project and the site's address when unset.",
+    )
+    feed: dict[str, str] = _setting(
+        {},
+        _feed,
+        "html",
+        "The Atom feed's 'title', 'author' and 'link' (its web page); by default "
+        "'<project>: seminars', the organizer and the site's home page.",
+    )
+    image: list[str] = _setting(
+        [],
+        _images,
+        "html",
+        "Images for the talks' JSON-LD (an address, or a path from the site root), one or "
+        "several (16:9, 4:3, 1:1); a talk's own image comes first.",
+    )
+    venue_address: dict[str, str] = _setting(
+        {},
+        _postal_address,
+        "html",
+        "The postal address of in-person talks whose file gives none, for JSON-LD: "
+        "{'street': ..., 'city': ..., 'region': ..., 'postcode': ..., 'country': ...}.",
+    )
 
     def today_date(self) -> dt.date:
         """``today`` as a date: the setting when given, else the build date."""
@@ -285,6 +387,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "default_duration": (int,),
     "script": (bool,),
     "allow_raw_html": (bool,),
+    "organizer": (dict,),
+    "feed": (dict,),
+    "image": (str, list, tuple),
+    "venue_address": (dict,),
 }
 
 

@@ -172,6 +172,7 @@ class SeminarDomain(Domain):
         """Every change of the data goes through here, so the views are never stale."""
         self._view = None
         self._listing_pages = None
+        self._other_keys = None
 
     def _current(self) -> SeminarView:
         if self._view is None:
@@ -379,7 +380,9 @@ class SeminarDomain(Domain):
         if typ == "speaker":
             aliases = alias_table(get_config(self.env).speaker_aliases)
             speakers = self.speakers()
-            speaker = speakers.get(speaker_key(target, aliases)) or speakers.get(fold(target))
+            key = speaker_key(target, aliases)
+            key = key if key in speakers else self._other_speaker_keys().get(key, fold(target))
+            speaker = speakers.get(key)
             return (speaker.docname, speaker.anchor, speaker.name) if speaker else None
         if typ == "series":
             series = self.series().get(series_key(target))
@@ -397,18 +400,74 @@ class SeminarDomain(Domain):
         return talks[0].docname, talks[0].anchor
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """What ``objects.inv`` lists: each talk by its id, each speaker and series by the
+        id of their anchor (``keith-tobias-butler``, ``alloy-colloquium``); and, hidden from
+        the search page, the other names another project may look them up by: a talk's id
+        without case, and the speaker names that ``seminar_speaker_aliases`` and speaker ids
+        tie to a speaker (see :meth:`get_full_qualified_name`)."""
         for record in self.talks():
             yield record.id, record.title, "talk", record.docname, record.anchor, 1
-        for key, speaker in self.speakers().items():
-            name = speaker_anchor(key).removeprefix("speaker-")
-            yield name, speaker.name, "speaker", speaker.docname, speaker.anchor, 1
+            if talk_key(record.id) != record.id:
+                yield talk_key(record.id), record.title, "talk", record.docname, record.anchor, -1
+        speakers = self.speakers()
+        for key, speaker in speakers.items():
+            yield speaker_name(key), speaker.name, "speaker", speaker.docname, speaker.anchor, 1
+        for other, key in self._other_speaker_keys().items():
+            speaker = speakers[key]
+            yield speaker_name(other), speaker.name, "speaker", speaker.docname, speaker.anchor, -1
         for key, (title, talks) in self.series().items():
             docname, anchor = self.series_target(key, talks)
-            yield series_anchor(key).removeprefix("series-"), title, "series", docname, anchor, 1
+            yield series_name(key), title, "series", docname, anchor, 1
+
+    _other_keys: dict[str, str] | None = None
+
+    def _other_speaker_keys(self) -> dict[str, str]:
+        """Other keys of speakers (key -> the speaker's key): the aliases of
+        ``seminar_speaker_aliases`` and, for a speaker with an id, the name; a key that would
+        stand for two speakers, or that is a speaker's own key, is none."""
+        if self._other_keys is None:
+            speakers = self.speakers()
+            aliases = alias_table(get_config(self.env).speaker_aliases)
+            found: dict[str, set[str]] = {}
+            for alias, canonical in aliases.items():
+                if canonical in speakers:
+                    found.setdefault(alias, set()).add(canonical)
+            for target in speakers.values():
+                for record in target.talks:
+                    for ref in record.speakers:
+                        if ref.key == target.key:
+                            found.setdefault(speaker_key(ref.name, aliases), set()).add(ref.key)
+            self._other_keys = {
+                other: next(iter(keys))
+                for other, keys in found.items()
+                if len(keys) == 1 and other not in speakers
+            }
+        return self._other_keys
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        """The name a reference stands for in ``objects.inv``: intersphinx looks a target up
+        as written, then by this name, so that a speaker written any way ("Dr. Keith
+        Butler") or a series in other case finds its entry in another project's inventory."""
         target = node.get("reftarget")
-        return str(target) if target else None
+        if not target:
+            return None
+        typ = node.get("reftype")
+        if typ == "talk":
+            return talk_key(str(target))
+        if typ == "series":
+            return series_name(series_key(str(target)))
+        aliases = alias_table(get_config(self.env).speaker_aliases)  # this project's own
+        return speaker_name(speaker_key(str(target), aliases))  # a speaker (for any: a series too)
+
+
+def speaker_name(key: str) -> str:
+    """The name of a speaker (by key) in ``objects.inv``: the id of their anchor."""
+    return speaker_anchor(key).removeprefix("speaker-")
+
+
+def series_name(key: str) -> str:
+    """The name of a series (by key) in ``objects.inv``."""
+    return series_anchor(key).removeprefix("series-")
 
 
 def _moved(before: CalendarHistory, now: CalendarHistory) -> bool:

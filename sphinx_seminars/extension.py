@@ -21,7 +21,7 @@ from .pdflatex import setup_pdflatex
 from .printed import setup_printed
 
 #: Bump when the shape of what the extension keeps in the environment changes.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup_extension(app: Sphinx) -> dict[str, Any]:

@@ -116,6 +116,27 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Address:
+    """The postal address of a talk's venue, as structured front matter gives it (HugoBlox's
+    ``address: {street, city, region, postcode, country}``); each part may be unknown."""
+
+    street: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postcode: str | None = None
+    country: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "street": self.street,
+            "city": self.city,
+            "region": self.region,
+            "postcode": self.postcode,
+            "country": self.country,
+        }
+
+
+@dataclass(frozen=True)
 class Session:
     """One meeting of an event held over several days (a course's class, a symposium's day).
 
@@ -155,6 +176,9 @@ class Talk:
     end: dt.datetime | dt.date | None = None
     timezone: str | None = None
     venue: str | None = None
+    address: Address | None = None
+    """The venue's postal address, when the file gives it in parts (the venue text stays
+    what the file says of the place)."""
     online_url: str | None = None
     series: str | None = None
     abstract: str = ""

@@ -10,8 +10,8 @@ from .model import Talk
 #: The keys of a talk object, in order.
 TALK_KEYS = (
     "id", "title", "kind", "speakers", "roles", "start", "end", "sessions", "timezone",
-    "venue", "online_url", "series", "abstract", "references", "bio", "links", "tags",
-    "permalink", "status", "rescheduled_to", "image", "source", "problems",
+    "venue", "address", "online_url", "series", "abstract", "references", "bio", "links",
+    "tags", "permalink", "status", "rescheduled_to", "image", "source", "problems",
 )  # fmt: skip
 
 
@@ -43,6 +43,7 @@ def talk_to_json(talk: Talk, *, plain: tuple[str, str] | None = None) -> dict[st
         ],
         "timezone": talk.timezone,
         "venue": talk.venue,
+        "address": talk.address.as_json() if talk.address else None,
         "online_url": talk.online_url,
         "series": talk.series,
         "abstract": plain[0],

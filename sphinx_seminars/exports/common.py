@@ -145,6 +145,8 @@ EXPORT_SETTINGS = (
     "timezone",
     "redirects",
     "subscriptions",
+    "organizer",
+    "feed",
 )
 
 

@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ..model import Problem, Speaker, Talk
+from ..model import Address, Problem, Speaker, Talk
 from ..problems import Code
 from .abstract import has_parts, read_bio, read_texts
 from .dating import has_stated_date, read_when
 from .draft import Draft
 from .files import read_text
 from .frontmatter import front_matter_of, lift_tables, split_front_matter
-from .frontmatter_keys import LINK_KEYS, NESTED_TABLES, unknown_keys
+from .frontmatter_keys import KEYS, LINK_KEYS, NESTED_TABLES, unknown_keys
 from .images import featured_image, talk_image
 from .kinds import kind_from_names, kind_of_text
 from .news import describes_an_event, prose_venue
@@ -29,7 +29,7 @@ from .text.plain import html_to_lines, strip_html
 from .title import page_title, talk_title
 from .urls import is_safe_link, is_safe_url
 from .values import is_text_like, kind_of, text_of
-from .venue import parse_venue
+from .venue import address_of, parse_venue
 from .when import (
     When,
 )
@@ -140,6 +140,7 @@ def parse_talk(
         end=when.end,
         timezone=when.timezone,
         venue=venue,
+        address=_address(draft),
         online_url=online_url,
         series=series,
         abstract=abstract,
@@ -222,6 +223,18 @@ def _venue(draft: Draft) -> tuple[str | None, str | None]:
     if link is not None:
         url = url or parse_venue(draft.section_text(link))[1]
     return place, online_url or url
+
+
+def _address(draft: Draft) -> Address | None:
+    """The venue's postal address: from the first key of the venue's group that holds a
+    mapping with parts of an address (HugoBlox's ``address``); the venue text is read apart."""
+    for key in KEYS["venue"]:
+        value = draft.matter.data.get(key)
+        if isinstance(value, Mapping):
+            found = address_of(value)
+            if found is not None:
+                return found
+    return None
 
 
 def _series(draft: Draft, title: str) -> str | None:

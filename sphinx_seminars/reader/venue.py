@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from ..model import Address
 from .text.clean import collapse_spaces
-from .text.plain import html_to_lines
+from .text.plain import html_to_lines, strip_html
 from .urls import is_safe_url
+from .values import text_of
 
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)[^>]*>(.*?)</a>""", re.I | re.S)
 _BARE_URL = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -19,6 +22,30 @@ _ONLINE_WORDS = re.compile(
 )
 _ONLINE_ASIDE = re.compile(r"\s*\((?=[^)]*\bonline\b)[^)]*\)", re.IGNORECASE)
 _PREFIX = re.compile(r"^(?:offline|in[- ]person|venue|location|where|place)\s*:\s*", re.I)
+
+
+#: The keys of an address mapping, by the part of the address they give: HugoBlox's names
+#: first, then schema.org's and a few common ones.
+ADDRESS_KEYS: dict[str, tuple[str, ...]] = {
+    "street": ("street", "streetAddress", "street_address"),
+    "city": ("city", "addressLocality", "locality", "town"),
+    "region": ("region", "addressRegion", "state", "province"),
+    "postcode": ("postcode", "postalCode", "postal_code", "zip", "zipcode"),
+    "country": ("country", "addressCountry"),
+}
+#: The longest part of an address read (characters).
+_ADDRESS_PART_LIMIT = 300
+
+
+def address_of(value: Mapping[object, object]) -> Address | None:
+    """The postal address in a front-matter mapping (``address: {street: ..., city: ...}``),
+    or None when it names no part of one; parts that are not text are passed over."""
+    parts: dict[str, str | None] = {}
+    for part, keys in ADDRESS_KEYS.items():
+        texts = (text_of(value.get(key)) for key in keys)
+        found = next((t for t in texts if t), "")
+        parts[part] = strip_html(found[:_ADDRESS_PART_LIMIT]) or None
+    return Address(**parts) if any(parts.values()) else None
 
 
 def parse_venue(text: str) -> tuple[str | None, str | None]:

@@ -67,6 +67,7 @@ def write_talk_file(
         data["image"] = _image(talk.image, talk.title)
     optional: dict[str, object] = {
         "venue": _html_text(talk.venue),
+        "address": _address(talk),
         "online_url": talk.online_url,
         "series": _html_text(talk.series),
         "tags": [_html_text(tag) for tag in talk.tags] or None,
@@ -97,6 +98,21 @@ def _speaker(speaker: Speaker) -> dict[str, object]:
         "photo": _image(speaker.photo, speaker.display_name),
     }
     return {key: value for key, value in fields.items() if value}
+
+
+def _address(talk: Talk) -> dict[str, str] | None:
+    """The venue's postal address as HugoBlox writes it (``street``, ``city``, ...)."""
+    if talk.address is None:
+        return None
+    address = talk.address
+    parts = {
+        "street": address.street,
+        "city": address.city,
+        "region": address.region,
+        "postcode": address.postcode,
+        "country": address.country,
+    }
+    return {key: text for key, value in parts.items() if (text := _html_text(value))}
 
 
 def _image(image: Image | None, default_alt: str) -> object:
