@@ -39,8 +39,8 @@ FOLDER = "_ics"
 CACHE = "sphinx-seminars-ics"
 STATE = "state.json"
 PRODID = "-//sphinx-seminars//talk calendar//EN"
-#: How often subscribed calendar apps should fetch a calendar again (RFC 5545 duration).
-REFRESH = "PT12H"
+#: How often subscribed calendar apps should fetch a calendar again.
+REFRESH = dt.timedelta(hours=12)
 LOGGER = logging.getLogger(__name__)
 
 
@@ -269,8 +269,11 @@ def calendar_bytes(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("name", clean_text(name))
     calendar.add("x-wr-calname", clean_text(name))
-    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)  # as written (icalendar 6.1 cannot type it)
+    from icalendar.prop import vDuration  # noqa: PLC0415
+
+    refresh = vDuration(REFRESH)  # typed here: icalendar 6.1 writes a bare timedelta as text
+    calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", refresh)
     used = sorted({zone for event in events for zone in event.zones})
     serialised: bytes = calendar.to_ical()
     head, _, tail = serialised.rpartition(b"END:VCALENDAR")
