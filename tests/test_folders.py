@@ -157,7 +157,9 @@ def test_any_folder_builds_safely_and_rebuilds_like_a_clean_build(
             path = f"{page}.html" if builder == "html" else f"{page}/index.html"
             if page == "index" and builder == "dirhtml":
                 path = "index.html"
-            assert b"This talk has moved" not in (first.outdir / path).read_bytes(), path
+            written = first.outdir / path  # the seminar index only when there are talks
+            if page != "seminar-index" or written.exists():
+                assert b"This talk has moved" not in written.read_bytes(), path
         for path in first.outdir.rglob("*"):
             if path.is_file():
                 assert b"OUTSIDE-SECRET" not in path.read_bytes(), path
