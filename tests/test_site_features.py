@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from icalendar import Calendar
@@ -155,6 +156,9 @@ def test_cancelled_and_rescheduled_talks_are_marked_everywhere(tmp_path: Path) -
     assert str(dated_event["SUMMARY"]) == "Dated move"
     [gone_event] = events_of(result.read("_ics/a-cancelled.ics"))
     assert str(gone_event["SUMMARY"]) == "Cancelled: Gone talk"
+    feed = ET.fromstring(result.read("seminars.atom"))
+    titles = {e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.iter()}
+    assert {"Cancelled: Gone talk", "Postponed: Later talk", "Moved: Moved talk"} <= titles
 
 
 def test_cancelling_a_talk_raises_its_sequence(tmp_path: Path) -> None:
@@ -199,17 +203,34 @@ def test_calendars_to_subscribe_to(tmp_path: Path) -> None:
     assert re.search(r"seminar-calendar-url.*https://seminars.example.org/seminars.ics", archive)
     alloys = result.read("alloys.html")
     assert "webcal://seminars.example.org/_ics/series/alloy-colloquium.ics" in alloys
+    assert re.search(
+        r'class="[^"]*seminar-feed[^"]*" href="_feeds/series/alloy-colloquium.atom"', alloys
+    )
+    # the feeds of a series, a speaker and a tag
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring(result.read("_feeds/series/alloy-colloquium.atom"))
+    assert feed.findtext(f"{atom}title") == "Test seminars: Alloy Colloquium"
+    [self_link] = [link for link in feed.findall(f"{atom}link") if link.get("rel") == "self"]
+    assert self_link.get("href") == (
+        "https://seminars.example.org/_feeds/series/alloy-colloquium.atom"
+    )
+    titles = sorted(entry.findtext(f"{atom}title") or "" for entry in feed.iter(f"{atom}entry"))
+    assert titles == ["First", "Second"]
+    assert len(list(ET.parse(result.outdir / "_feeds/tag/metals.atom").iter(f"{atom}entry"))) == 1
+    assert (result.outdir / "_feeds/speaker/ravi-iyer.atom").exists()
 
 
 def test_a_series_dropped_from_the_subscriptions_loses_its_calendar(tmp_path: Path) -> None:
     source = write_site(tmp_path, {"a.md": talk(extra="series: Old Series\n")})
     assert build(source).status == 0
     assert (tmp_path / "_build" / "html" / "_ics" / "series" / "old-series.ics").exists()
+    assert (tmp_path / "_build" / "html" / "_feeds" / "series" / "old-series.atom").exists()
     (source / "conf.py").write_text(
         (source / "conf.py").read_text() + "seminar_subscriptions = []\n"
     )
     result = build(source)
     assert not (result.outdir / "_ics" / "series" / "old-series.ics").exists()
+    assert not (result.outdir / "_feeds" / "series" / "old-series.atom").exists()
 
 
 def test_add_to_calendar_offers_google_and_outlook(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from .calendar_links import (
 from .calendar_time import end_after
 from .common import EXPORT_BUILDERS, Site, relative_to_page, site_of, talk_path
 from .feed import FILENAME as FEED
+from .feed import feed_path
 from .ical import FILENAME, published
 
 if TYPE_CHECKING:
@@ -100,12 +101,13 @@ def resolve_subscribe_blocks(app: Sphinx, doctree: nodes.document, docname: str)
             placeholder.parent.remove(placeholder)
             continue
         path = FILENAME if kind == "site" else subscription_path(kind, key)
+        feed = FEED if kind == "site" else feed_path(kind, key)
         name = site.project if kind == "site" else f"{site.project}: {placeholder['name']}"
-        placeholder.replace_self(_subscribe_block(app, site, docname, path, name, kind == "site"))
+        placeholder.replace_self(_subscribe_block(app, site, docname, path, name, feed))
 
 
 def _subscribe_block(
-    app: Sphinx, site: Site, docname: str, path: str, name: str, with_feed: bool
+    app: Sphinx, site: Site, docname: str, path: str, name: str, feed: str
 ) -> nodes.Element:
     """``Subscribe: calendar (webcal) · Google Calendar · Outlook · feed`` and the address."""
     box = seminar_box(classes=["seminar-subscribe"])
@@ -118,8 +120,8 @@ def _subscribe_block(
             ("Google Calendar", "seminar-google-subscribe", google_subscribe(url)),
             ("Outlook", "seminar-outlook-subscribe", outlook_subscribe(url, name)),
         ]
-    if with_feed and "atom" in site.settings.exports:
-        links.append(("Feed", "seminar-feed", relative_to_page(app, docname, FEED)))
+    if "atom" in site.settings.exports:
+        links.append(("Feed", "seminar-feed", relative_to_page(app, docname, feed)))
     for index, (text, css, target) in enumerate(links):
         if index:
             paragraph += nodes.Text(" · ")

@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from ..ids import subscription_path
 from ..serialize import format_moment
 from .common import Site, SiteTalk, clean_text, write_if_changed
+from .subscriptions import SUBSCRIPTION_KINDS, subscriptions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 FILENAME = "seminars.atom"
+FEEDS = "_feeds"
+#: What the title of a talk that does not take place as announced starts with.
+STATUS_MARK = {"cancelled": "Cancelled: ", "postponed": "Postponed: ", "rescheduled": "Moved: "}
 ATOM = "http://www.w3.org/2005/Atom"
 #: How many talks the feed carries (the newest).
 ENTRIES = 100
@@ -24,6 +29,13 @@ ENTRIES = 100
 #: control character in a file name is escaped).
 _IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def feed_path(kind: str, key: str) -> str:
+    """Where the feed of a series, speaker or tag is, relative to the site root."""
+    return (
+        subscription_path(kind, key).replace("_ics/", f"{FEEDS}/", 1).removesuffix(".ics") + ".atom"
+    )
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -72,12 +84,19 @@ def _address(site: Site, link: str) -> str:
     return link if link.startswith(("https://", "http://")) else site.url(link)
 
 
-def _feed_head(feed: ET.Element, site: Site, talks: list[SiteTalk]) -> None:
-    """The feed's own id, title, update time, author and links."""
+def _feed_head(
+    feed: ET.Element, site: Site, talks: list[SiteTalk], path: str, name: str | None
+) -> None:
+    """The feed's own id, title, update time, author and links (``name`` is the series,
+    speaker or tag of a feed of their own)."""
     settings, organizer = site.settings.feed, site.settings.organizer
     home = site.url("")
-    _text(feed, "id", _iri(home) if home else f"tag:{site.host},2000:seminars")
-    _text(feed, "title", settings.get("title") or f"{site.project}: seminars")
+    if name is None:
+        _text(feed, "id", _iri(home) if home else f"tag:{site.host},2000:seminars")
+        _text(feed, "title", settings.get("title") or f"{site.project}: seminars")
+    else:
+        _text(feed, "id", _iri(home + path) if home else f"tag:{site.host},2000:{_iri(path)}")
+        _text(feed, "title", f"{settings.get('title') or site.project}: {name}")
     _text(feed, "updated", _updated(talks))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", settings.get("author") or organizer.get("name") or site.project)
@@ -88,21 +107,25 @@ def _feed_head(feed: ET.Element, site: Site, talks: list[SiteTalk]) -> None:
     if page:
         _link(feed, page, rel="alternate", type="text/html")
     if home:
-        _link(feed, home + FILENAME, rel="self", type="application/atom+xml")
+        _link(feed, home + path, rel="self", type="application/atom+xml")
     _text(feed, "generator", "sphinx-seminars")
 
 
-def feed_document(site: Site, talks: list[SiteTalk]) -> str:
+def feed_document(
+    site: Site, talks: list[SiteTalk], *, path: str = FILENAME, name: str | None = None
+) -> str:
+    """The feed of ``talks`` (newest first) at ``path``: the site's, or (``name``) that of a
+    series, speaker or tag."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _feed_head(feed, site, talks)
+    _feed_head(feed, site, talks, path, name)
     home = site.url("")
     for one in talks[:ENTRIES]:
         talk = one.talk
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         url = site.url(one.path)
         _text(entry, "id", _iri(url) if home else f"tag:{site.host},2000:{_iri(talk.id)}")
-        _text(entry, "title", talk.title)
+        _text(entry, "title", STATUS_MARK.get(talk.status or "", "") + talk.title)
         modified = one.record.modified
         _text(entry, "updated", _timestamp(modified) if modified else _updated(talks))
         _link(entry, url, rel="alternate", type="text/html")
@@ -117,4 +140,19 @@ def feed_document(site: Site, talks: list[SiteTalk]) -> str:
 
 
 def write_feed(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
-    write_if_changed(Path(app.outdir) / FILENAME, feed_document(site, talks))
+    """The site's feed, and one for each series (and speaker, and tag, as
+    ``seminar_subscriptions`` says); the feeds of the last build not made now go."""
+    outdir = Path(app.outdir)
+    write_if_changed(outdir / FILENAME, feed_document(site, talks))
+    made: set[Path] = set()
+    groups = subscriptions(site.settings.subscriptions, [(one, None) for one in talks])
+    for kind, name, key, members in groups:
+        path = feed_path(kind, key)
+        write_if_changed(
+            outdir / path, feed_document(site, [m for m, _ in members], path=path, name=name)
+        )
+        made.add(outdir / path)
+    for kind in SUBSCRIPTION_KINDS:
+        for old in (outdir / FEEDS / kind).glob("*.atom"):
+            if old not in made:
+                old.unlink()
