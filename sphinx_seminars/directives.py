@@ -66,21 +66,12 @@ class SeminarDirective(SphinxDirective):
         if self.arguments:
             relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
             if not os.path.isfile(absolute):
-                LOGGER.warning(
-                    "cannot find the talk file '%s'",
-                    self.arguments[0],
-                    location=page_location(self),
-                    type="seminar",
-                    subtype=Code.UNREADABLE,
-                )
+                self._leave_out("cannot find the talk file '%s'", Code.UNREADABLE)
                 return []
             if links_out_of_source_folder(self.env, self._written_path()):
-                LOGGER.warning(
+                self._leave_out(
                     "the talk file '%s' is a link to a file outside the source folder; left out",
-                    self.arguments[0],
-                    location=page_location(self),
-                    type="seminar",
-                    subtype=Code.PATH,
+                    Code.PATH,
                 )
                 return []
             talk, source = self._read_file(relative, absolute), relative
@@ -106,6 +97,16 @@ class SeminarDirective(SphinxDirective):
             talk, self.env.docname, section["ids"][0], location, modified, local_files.image_address
         )
         return section
+
+    def _leave_out(self, message: str, code: Code) -> None:
+        """Warn, at the directive's line, that its talk file is not rendered."""
+        LOGGER.warning(
+            message,
+            self.arguments[0],
+            location=page_location(self),
+            type="seminar",
+            subtype=code,
+        )
 
     def _written_path(self) -> str:
         """The talk file's path as written (links not followed): from the source folder when

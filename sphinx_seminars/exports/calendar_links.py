@@ -35,9 +35,21 @@ def outlook_subscribe(url: str, name: str) -> str:
     return f"{OUTLOOK_SUBSCRIBE}?{urlencode({'url': url, 'name': name})}"
 
 
-def _utc_stamp(moment: dt.datetime) -> str | None:
-    utc = as_utc(moment)
-    return utc.strftime("%Y%m%dT%H%M%SZ") if utc else None
+def _utc_range(
+    start: dt.datetime, end: dt.datetime | dt.date | None
+) -> tuple[dt.datetime, dt.datetime] | None:
+    """A talk's start and end (its start when it has no end time) in UTC; None when they
+    have no zone or cannot be written (the ends of the calendar)."""
+    last = end if isinstance(end, dt.datetime) else start
+    if start.tzinfo is None or last.tzinfo is None:
+        return None
+    first_utc, last_utc = as_utc(start), as_utc(last)
+    return (first_utc, last_utc) if first_utc and last_utc else None
+
+
+def _last_day(start: dt.date, end: dt.datetime | dt.date | None) -> dt.date:
+    """The last day of a talk of whole days."""
+    return end if isinstance(end, dt.date) and not isinstance(end, dt.datetime) else start
 
 
 def google_event(
@@ -51,16 +63,12 @@ def google_event(
     """Google Calendar's "add event" page for one talk (None when its times cannot be
     written: the ends of the calendar, a time without a zone)."""
     if isinstance(start, dt.datetime):
-        last = end if isinstance(end, dt.datetime) else start
-        if start.tzinfo is None or last.tzinfo is None:
+        utc = _utc_range(start, end)
+        if utc is None:
             return None
-        first_stamp, last_stamp = _utc_stamp(start), _utc_stamp(last)
-        if first_stamp is None or last_stamp is None:
-            return None
-        dates = f"{first_stamp}/{last_stamp}"
+        dates = f"{utc[0]:%Y%m%dT%H%M%SZ}/{utc[1]:%Y%m%dT%H%M%SZ}"
     else:
-        after = next_day(end if isinstance(end, dt.date) and not isinstance(end, dt.datetime)
-                         else start)  # fmt: skip
+        after = next_day(_last_day(start, end))
         if after is None:
             return None
         dates = f"{start:%Y%m%d}/{after:%Y%m%d}"
@@ -81,14 +89,15 @@ def outlook_event(
     written)."""
     query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title}
     if isinstance(start, dt.datetime):
-        last = end if isinstance(end, dt.datetime) else start
-        first_utc, last_utc = as_utc(start), as_utc(last)
-        if start.tzinfo is None or first_utc is None or last_utc is None:
+        utc = _utc_range(start, end)
+        if utc is None:
             return None
-        query |= {"startdt": f"{first_utc:%Y-%m-%dT%H:%M:%SZ}"}
-        query |= {"enddt": f"{last_utc:%Y-%m-%dT%H:%M:%SZ}"}
+        query |= {
+            "startdt": f"{utc[0]:%Y-%m-%dT%H:%M:%SZ}",
+            "enddt": f"{utc[1]:%Y-%m-%dT%H:%M:%SZ}",
+        }
     else:
-        last_day = end if isinstance(end, dt.date) and not isinstance(end, dt.datetime) else start
+        last_day = _last_day(start, end)
         query |= {"startdt": start.isoformat(), "enddt": last_day.isoformat(), "allday": "true"}
     query |= {"body": details[:DETAILS], "location": location}
     return f"{OUTLOOK_EVENT}?{urlencode({k: v for k, v in query.items() if v}, quote_via=quote)}"

@@ -14,7 +14,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..dates import DateStyle, zone_abbreviation
 from ..nodes import seminar_time
-from ..render.heading import kind_label
+from ..render.heading import markers
 from ..serialize import format_moment
 
 if TYPE_CHECKING:
@@ -84,17 +84,7 @@ class Rows:
 
     def badges(self, record: TalkRecord) -> list[nodes.Node]:
         """The kind and status of a talk as small labels, and where a rescheduled talk went."""
-        talk = record.talk
-        out: list[nodes.Node] = []
-        if talk.kind:
-            label = kind_label(talk.kind)
-            out.append(
-                nodes.inline(label, label, classes=["seminar-marker", f"seminar-kind-{talk.kind}"])
-            )
-        if talk.status:
-            label = talk.status.capitalize()
-            css = ["seminar-marker", f"seminar-status-{talk.status}"]
-            out.append(nodes.inline(label, label, classes=css))
+        out: list[nodes.Node] = list(markers(record.talk))
         moved = self.moved_to(record)
         if moved:
             out += [nodes.Text("→ "), *moved]

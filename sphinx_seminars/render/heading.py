@@ -42,19 +42,19 @@ def title_of(talk: Talk) -> str:
     return talk.title
 
 
-def badges(talk: Talk) -> nodes.paragraph | None:
-    """The talk's kind and status as small labels."""
+def markers(talk: Talk) -> list[nodes.inline]:
+    """The talk's kind and status as small labels, for its page and for listings."""
     found = []
     if talk.kind:
-        label = kind_label(talk.kind)
-        found.append(
-            nodes.inline(label, label, classes=["seminar-marker", f"seminar-kind-{talk.kind}"])
-        )
+        found.append((kind_label(talk.kind), f"seminar-kind-{talk.kind}"))
     if talk.status:
-        label = talk.status.capitalize()
-        found.append(
-            nodes.inline(label, label, classes=["seminar-marker", f"seminar-status-{talk.status}"])
-        )
+        found.append((talk.status.capitalize(), f"seminar-status-{talk.status}"))
+    return [nodes.inline(label, label, classes=["seminar-marker", css]) for label, css in found]
+
+
+def badges(talk: Talk) -> nodes.paragraph | None:
+    """The talk's kind and status as small labels, in a paragraph of their own."""
+    found = markers(talk)
     if not found:
         return None
     paragraph = nodes.paragraph(classes=["seminar-markers"])
