@@ -5,6 +5,7 @@ Markdown renderer, and the policy for local files."""
 
 from __future__ import annotations
 
-from .talk import LocalFilePolicy, MarkdownRenderer, talk_section
+from .policy import LocalFilePolicy, MarkdownRenderer
+from .talk import talk_section
 
 __all__ = ["LocalFilePolicy", "MarkdownRenderer", "talk_section"]

@@ -15,7 +15,7 @@ from ..nodes import seminar_box
 from .people import photo_node
 
 if TYPE_CHECKING:
-    from .talk import LocalFilePolicy
+    from .policy import LocalFilePolicy
 
 #: Kinds whose title says what the event is about, not what it is (a thesis title): the
 #: heading says both.

@@ -12,7 +12,7 @@ from ..model import Image, Speaker, Talk
 from .blocks import label_paragraph
 
 if TYPE_CHECKING:
-    from .talk import LocalFilePolicy
+    from .policy import LocalFilePolicy
 
 #: How each role is named on a page, for one person and for several.
 ROLE_LABELS: dict[str, tuple[str, str]] = {

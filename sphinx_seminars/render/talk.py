@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
-
 from docutils import nodes
 
 from ..dates import DateStyle
@@ -14,22 +11,9 @@ from .blocks import markdown_block
 from .heading import badges, image_block, status_block, title_of
 from .people import roles_block, speaker_block
 from .places import links_block, series_block, venue_block
+from .policy import LocalFilePolicy, MarkdownRenderer
 from .references import link_citations, references_block
 from .when import when_block
-
-#: Renders Markdown blocks ``(source, first line in the file, container)`` all at once.
-MarkdownRenderer = Callable[[list[tuple[str, int, nodes.Element]]], None]
-
-
-class LocalFilePolicy(Protocol):
-    """Which local files a talk may use (files inside the source folder): each method
-    warns and returns None for a file that may not be used."""
-
-    def link(self, text: str, target: str) -> nodes.Node | None:
-        """The link to a local file (``slides: slides/x.pdf``): a download of it."""
-
-    def image(self, src: str) -> str | None:
-        """The address an image of a local file is shown from."""
 
 
 def talk_section(
