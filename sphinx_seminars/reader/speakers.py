@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import lru_cache
 
 from ..model import Problem, Speaker
 from ..problems import Code
 from .images import image_of
 from .text.clean import clean_text
+from .wording import (
+    PERSON_PARTICLES,
+    has_title_word,
+    is_institution,
+    is_title,
+    looks_like_person_name,
+)
 
 _DOTTED_HONORIFICS = r"Dr\.-Ing|Dipl\.-Ing|Apl|Assoc|Asst|Prof|Dr|Mrs|Mr|Ms|Mx|Sri|Shri|Smt|Er|Ing"
 _BARE_HONORIFICS = r"Professor|Prof|Dr|Mrs|Mr|Ms|Miss|Mx|Sri|Shri|Smt|Sir|Dame"
@@ -38,143 +44,10 @@ _CONTACT_LABEL_RE = re.compile(
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;.])")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_TOKEN_RE = re.compile(r"\w+(?:[-\u2010\u2013]\w+)*")
-_ROMAN_RE = re.compile(r"^[IVXLC]+$")
 _SEPARATORS = {"&": " & ", "and": " and ", "+": " + "}
 _LIST_MARKER = re.compile(r"(?:[-*+\u2022]|\d{1,2}[.)])\s+")
 _JOINT_NAMES = re.compile(r"\s+(?:and|&|et|und)\s+")
 _PEOPLE_SEPARATOR = re.compile(r"\s*;\s*|\s+(?:&|and|et|und)\s+")
-
-_TITLE_WORDS = frozenset(
-    {
-        "professor",
-        "professorship",
-        "prof",
-        "lecturer",
-        "reader",
-        "scientist",
-        "researcher",
-        "postdoc",
-        "postdoctoral",
-        "fellow",
-        "associate",
-        "assistant",
-        "engineer",
-        "director",
-        "dean",
-        "head",
-        "chair",
-        "chairman",
-        "chairperson",
-        "chairwoman",
-        "manager",
-        "leader",
-        "student",
-        "candidate",
-        "visiting",
-        "emeritus",
-        "president",
-        "officer",
-        "ceo",
-        "cto",
-        "founder",
-        "cofounder",
-        "consultant",
-        "analyst",
-        "specialist",
-        "advisor",
-        "adviser",
-        "scholar",
-        "investigator",
-        "coordinator",
-        "technologist",
-        "lead",
-        "intern",
-        "secretary",
-        "chancellor",
-        "provost",
-        "registrar",
-    }
-)
-_INSTITUTION_WORDS = frozenset(
-    {
-        "university",
-        "universität",
-        "universite",
-        "université",
-        "universidad",
-        "universita",
-        "università",
-        "institute",
-        "institut",
-        "institution",
-        "department",
-        "dept",
-        "departments",
-        "school",
-        "college",
-        "centre",
-        "center",
-        "laboratory",
-        "laboratories",
-        "lab",
-        "labs",
-        "faculty",
-        "fakultät",
-        "division",
-        "group",
-        "directorate",
-        "unit",
-        "academy",
-        "foundation",
-        "corporation",
-        "corp",
-        "company",
-        "inc",
-        "ltd",
-        "llc",
-        "gmbh",
-        "limited",
-        "hospital",
-        "council",
-        "ministry",
-        "government",
-        "organisation",
-        "organization",
-        "agency",
-        "society",
-        "campus",
-        "facility",
-        "consortium",
-        "lehrstuhl",
-        "hochschule",
-        "polytechnic",
-        "politecnico",
-        "ecole",
-        "école",
-        "section",
-        "engineering",
-    }
-)
-_PERSON_PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "la",
-        "le",
-        "du",
-        "bin",
-        "al",
-        "el",
-    }
-)
 
 
 def split_honorific(text: str) -> tuple[str | None, str]:
@@ -206,7 +79,7 @@ def parse_speaker_block(lines: list[str]) -> list[Speaker]:
 
 def looks_like_person(name: str) -> bool:
     """Whether a name (honorific and post-nominals allowed) reads as a person's name."""
-    return _looks_like_person(split_honorific(name)[1])
+    return looks_like_person_name(split_honorific(name)[1])
 
 
 def parse_speaker_value(value: object, *, line: int = 0) -> tuple[list[Speaker], list[Problem]]:
@@ -278,82 +151,6 @@ def _clean_lines(lines: list[str]) -> list[str]:
     return cleaned
 
 
-@lru_cache(maxsize=2048)  # an archive writes the same positions and places again and again
-def _token_kinds(text: str) -> tuple[str, ...]:
-    """Classify each word of ``text`` as 'title', 'inst' or ''."""
-    tokens = [token.lower() for token in _TOKEN_RE.findall(text)]
-    kinds: list[str] = []
-    for index, low in enumerate(tokens):
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if following in {"for", "für"} and "chair" in _variants(low):
-            kinds.append("inst")
-        else:
-            kinds.append(_word_kind(low))
-    return tuple(kinds)
-
-
-_HYPHENS = re.compile(r"[-\u2010\u2013]")
-
-
-def _variants(word: str) -> frozenset[str]:
-    """A lower-case word, without its hyphens and split at them: "co-founder" gives
-    "cofounder", "co" and "founder"."""
-    if "-" not in word and "\u2010" not in word and "\u2013" not in word:
-        return frozenset((word,))
-    return frozenset((_HYPHENS.sub("", word), *_HYPHENS.split(word)))
-
-
-@lru_cache(maxsize=8192)
-def _word_kind(word: str) -> str:
-    """'title', 'inst' or '' for one lower-case word."""
-    variants = _variants(word)
-    if variants & _TITLE_WORDS:
-        return "title"
-    if variants & _INSTITUTION_WORDS:
-        return "inst"
-    return ""
-
-
-def _is_title(text: str) -> bool:
-    """Whether ``text`` reads as a job title: a title word before any institution word, or
-    a title word closing it ("Group Leader", "Lab Manager")."""
-    kinds = _token_kinds(text)
-    for kind in kinds:
-        if kind:
-            return kind == "title" or (kinds[-1] == "title" and len(kinds) <= 4)
-    return False
-
-
-def _has_title_word(text: str) -> bool:
-    return "title" in _token_kinds(text)
-
-
-def _is_acronym(token: str) -> bool:
-    """Whether a word is an acronym such as 'UCL' or 'IISc' (not 'PhD', not 'III')."""
-    upper = sum(1 for char in token if char.isupper())
-    return upper >= 2 and token != "PhD" and not _ROMAN_RE.match(token)
-
-
-def _is_institution(text: str) -> bool:
-    """Whether ``text`` names an institution (a keyword or an acronym)."""
-    if "inst" in _token_kinds(text):
-        return True
-    return any(_is_acronym(token) for token in _TOKEN_RE.findall(text))
-
-
-def _looks_like_person(name: str) -> bool:
-    """Whether ``name`` is plausibly a person's name (capitalised words, no keywords)."""
-    name = re.sub(r"\([^()]*\)", "", name).strip()
-    words = name.split()
-    if not 1 <= len(words) <= 6 or re.search(r"\d|@", name):
-        return False
-    if any(_token_kinds(name)):
-        return False
-    return words[0][0].isupper() and all(
-        word[0].isupper() or word.lower() in _PERSON_PARTICLES for word in words
-    )
-
-
 # --- speakers in a block -----------------------------------
 
 
@@ -361,7 +158,7 @@ def _starts_new_speaker(line: str, after_blank: bool) -> bool:
     """Whether a line after the first one opens a second speaker."""
     head = line.split(",", maxsplit=1)[0]
     honorific, name = split_honorific(head)
-    if not _looks_like_person(name):
+    if not looks_like_person_name(name):
         return False
     return honorific is not None or (after_blank and _has_postnominals(head))
 
@@ -397,7 +194,7 @@ def _people_of_line(line: str) -> list[str]:
     for piece in pieces:
         head = re.split(r"[,(]", piece, maxsplit=1)[0]
         honorific, name = split_honorific(head)
-        if not _looks_like_person(name) or (honorific is None and len(name.split()) < 2):
+        if not looks_like_person_name(name) or (honorific is None and len(name.split()) < 2):
             return [line]
     return pieces
 
@@ -447,7 +244,7 @@ def _split_at_comma(text: str) -> tuple[str, str]:
 
 def _is_honorific_person(text: str) -> bool:
     honorific, name = split_honorific(text)
-    return honorific is not None and _looks_like_person(name)
+    return honorific is not None and looks_like_person_name(name)
 
 
 def _split_paren_affiliation(name: str, *, listed: bool = False) -> tuple[str, str | None]:
@@ -457,7 +254,7 @@ def _split_paren_affiliation(name: str, *, listed: bool = False) -> tuple[str, s
     if match is None:
         return name, None
     person, inside = match.group(1), match.group(2).strip()
-    if _is_institution(inside) or (listed and _capitalised_name(person) and inside[:1].isupper()):
+    if is_institution(inside) or (listed and _capitalised_name(person) and inside[:1].isupper()):
         return person, inside
     return name, None
 
@@ -467,7 +264,7 @@ def _capitalised_name(text: str) -> bool:
     word such as "Dean" is a surname, not a title)."""
     words = text.split()
     return 2 <= len(words) <= 6 and all(
-        word[:1].isupper() or word.lower() in _PERSON_PARTICLES for word in words
+        word[:1].isupper() or word.lower() in PERSON_PARTICLES for word in words
     )
 
 
@@ -478,7 +275,7 @@ def _split_joint_names(honorific: str | None, name: str) -> list[tuple[str | Non
         return [(honorific, name)]
     people = [(honorific, _strip_postnominals(pieces[0]))]
     people.extend(split_honorific(piece) for piece in pieces[1:])
-    if all(_looks_like_person(person) for _, person in people):
+    if all(looks_like_person_name(person) for _, person in people):
         return people
     return [(honorific, name)]
 
@@ -522,22 +319,22 @@ def _split_appointment(item: str) -> tuple[str, str] | None:
     match = re.match(r"^(.+?)\s+(at|in)\s+(.+)$", parts[0])
     if match:
         left, preposition, right = match.groups()
-        is_title = _has_title_word(left) if preposition == "at" else _is_title(left)
-        if is_title and _is_institution(right):
+        position = has_title_word(left) if preposition == "at" else is_title(left)
+        if position and is_institution(right):
             return left, ", ".join([right, *parts[1:]])
-    if len(parts) > 1 and _is_title(parts[0]):
+    if len(parts) > 1 and is_title(parts[0]):
         for index in range(1, len(parts)):
-            if _is_institution(parts[index]):
+            if is_institution(parts[index]):
                 return ", ".join(parts[:index]), ", ".join(parts[index:])
     return None
 
 
 def _merge_named_chair(items: list[str]) -> list[str]:
     """Join a chair's name ('Frank C. Engelhart') to the title line that follows it."""
-    if len(items) < 2 or items[1] in _SEPARATORS or not _is_title(items[1]):
+    if len(items) < 2 or items[1] in _SEPARATORS or not is_title(items[1]):
         return items
     first = items[0]
-    if re.search(r"[,\d]", first) or _is_title(first) or _is_institution(first):
+    if re.search(r"[,\d]", first) or is_title(first) or is_institution(first):
         return items
     return [f"{first} {items[1]}", *items[2:]]
 
@@ -557,7 +354,7 @@ def _parse_appointments(lines: list[str]) -> tuple[str | None, str | None]:
                 positions.append(split[0])
                 affiliation = split[1]
                 continue
-            if _is_title(item):
+            if is_title(item):
                 positions.append(item)
                 continue
         affiliation = f"{affiliation}{joiner}{item}" if affiliation else item
@@ -571,7 +368,7 @@ def _split_trailing_institution(item: str) -> tuple[str, str]:
     """Split 'CEO, Some Company, City' after its title parts (no other affiliation)."""
     parts = [part.strip() for part in item.split(",")]
     count = 1
-    while count < len(parts) and _is_title(parts[count]):
+    while count < len(parts) and is_title(parts[count]):
         count += 1
     return ", ".join(parts[:count]), ", ".join(parts[count:])
 
