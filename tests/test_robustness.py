@@ -150,10 +150,36 @@ def test_two_talks_never_share_a_redirect(tmp_path: Path) -> None:
     source = write_site(tmp_path, {"a-first.md": first, "b-second.md": second})
     result = build(source)
     assert result.status == 0
+    # redirects go to talks in the order of their ids ('index' before 'x'), whatever the
+    # order of the files: the later talk is told which file it did not get
     [warning] = warnings_of(result.warnings, "permalink")
-    assert "old/x/index.html" in warning and "'x'" in warning
+    assert warning.startswith("talks/a-first.md:7:")
+    assert "old/x/index.html is the redirect of talk 'index'" in warning
     assert "First" in result.read("old/x.html")
-    assert "First" in result.read("old/x/index.html")
+    assert "Second" in result.read("old/x/index.html")
+
+
+def test_links_of_a_page_follow_its_id_to_another_talk(tmp_path: Path) -> None:
+    """A page whose id another file holds links to that talk's neighbours; when a third file
+    takes the id, the neighbour that was after is now before, and the page is written again
+    although nothing it shows changed but the side."""
+    shadowed = talk("Shadowed", date="2025-03-05", extra="id: same\n")
+    holder = talk("Holder", date="2025-03-01", extra="id: same\n")
+    source = write_site(
+        tmp_path,
+        {
+            "m-shadowed.md": shadowed,
+            "b-holder.md": holder,
+            "c-other.md": talk("Other", date="2025-03-03"),
+        },
+    )
+    assert build(source).status == 0
+    page = (tmp_path / "_build" / "html" / "talks" / "m-shadowed.html").read_text()
+    assert 'class="seminar-next">Other' in page and "seminar-prev" not in page
+    (source / "talks" / "a-new.md").write_text(talk("New", date="2025-03-09", extra="id: same\n"))
+    result = build(source)
+    page = result.read("talks/m-shadowed.html")
+    assert 'class="seminar-prev">Other' in page and "seminar-next" not in page
 
 
 def test_a_redirect_no_talk_gives_any_more_is_removed(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def page_digest(domain: SeminarDomain, docname: str, today: dt.date) -> str:
             )  # fmt: skip
         elif spec.kind == "nav":
             before, after = domain.neighbours(spec.talk or "")
-            seen = ([shown(t) for t in (before, after) if t], domain.archive_page())
+            seen = ([shown(t) if t else None for t in (before, after)], domain.archive_page())
         elif spec.kind == "archive":
             seen = listed(domain.talks())
         else:
