@@ -53,11 +53,6 @@ def is_talk_page(env: BuildEnvironment, docname: str) -> bool:
     return talk_matcher(tuple(get_config(env).talks)).match(_relative(env, docname))
 
 
-#: Problems that keep a talk file from being a page: it could not be read at all, or it
-#: describes no event.
-_NOT_A_PAGE = frozenset({Code.UNREADABLE, Code.TOO_LONG, Code.NOT_A_TALK})
-
-
 def read_talk_file(env: BuildEnvironment, path: Path) -> tuple[Talk | None, list[Problem]]:
     """The talk of a talk file of the collection, or None and why the file is left out of
     the site: a link to a file outside the source folder, a binary file, a file that cannot
@@ -67,11 +62,7 @@ def read_talk_file(env: BuildEnvironment, path: Path) -> tuple[Talk | None, list
         message = f"the talk file is a link to '{target}', outside the source folder; left out"
         return None, [Problem(0, Code.PATH, message, "error")]
     talk = reader.read_talk(path, options=get_config(env).reader_options())
-    refusal = [
-        p
-        for p in talk.problems
-        if p.code in _NOT_A_PAGE or (p.code == Code.ENCODING and p.level == "error")
-    ]
+    refusal = list(talk.left_out_by)
     return (None, refusal) if refusal else (talk, [])
 
 
@@ -213,7 +204,7 @@ class SeminarPageDirective(SeminarDirective):
             path, options=get_config(self.config).reader_options()
         )
         talk = replace(talk, source=source)
-        section = self.render_talk(talk, source)
+        section = self.render_talk(talk, source, location=f"{source}:1")
         section += listing_placeholder(self, ListingSpec(kind="nav", talk=talk.id))
         return [section]
 

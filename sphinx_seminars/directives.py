@@ -79,8 +79,9 @@ class SeminarDirective(SphinxDirective):
             talk, source = self._read_inline()
         return [self.render_talk(talk, source)]
 
-    def render_talk(self, talk: Talk, source: str) -> nodes.section:
-        """Report the talk's problems, render it, and register it in the domain."""
+    def render_talk(self, talk: Talk, source: str, location: str | None = None) -> nodes.section:
+        """Report the talk's problems, render it, and register it in the domain with its
+        ``location`` (by default the directive's place)."""
         report_problems(talk.problems, source)
         document = self.state.document
 
@@ -91,7 +92,7 @@ class SeminarDirective(SphinxDirective):
         section = talk_section(talk, date_style(self.env), render, local_files)
         local_files.guard(section)
         self.set_source_info(section)
-        location = page_location(self)
+        location = location or page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))
         domain_of(self.env).note_talk(
             talk, self.env.docname, section["ids"][0], location, modified, local_files.image_address

@@ -314,9 +314,9 @@ class SeminarDomain(Domain):
                         "calendars, feed and seminars.json have only that one",
                         record.id,
                         record.talk.source,
-                        other.location,
+                        other.id_location,
                         other.talk.source,
-                        location=record.location,
+                        location=record.id_location,
                         type="seminar",
                         subtype=Code.DUPLICATE,
                     )

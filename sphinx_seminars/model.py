@@ -23,6 +23,17 @@ class Problem:
     def as_json(self) -> dict[str, object]:
         return {"line": self.line, "code": self.code.value, "message": self.message}
 
+    @property
+    def keeps_file_out(self) -> bool:
+        """Whether the problem keeps a talk file from being a page of a site: the file
+        cannot be read, is binary or too large, links out of the source folder, or
+        describes no event."""
+        return self.code is Code.NOT_A_TALK or (self.level == "error" and self.code in _FILE_ERRORS)
+
+
+#: Codes whose errors are about the file as a whole, not one of its values.
+_FILE_ERRORS = frozenset({Code.UNREADABLE, Code.TOO_LONG, Code.ENCODING, Code.PATH})
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -200,6 +211,12 @@ class Talk:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     id_line: int = field(default=0, compare=False)
     """The file line the id comes from (``permalink`` or ``id``); 0 for the file name."""
+
+    @property
+    def left_out_by(self) -> tuple[Problem, ...]:
+        """The problems that keep the talk's file from being a page of a site (none for a
+        talk that is one)."""
+        return tuple(problem for problem in self.problems if problem.keeps_file_out)
 
     @property
     def has_errors(self) -> bool:

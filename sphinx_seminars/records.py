@@ -73,6 +73,16 @@ class TalkRecord(NamedTuple):
         return self.talk.id
 
     @property
+    def id_location(self) -> str:
+        """Where the talk's id is written, for a talk that is the page of its talk file: the
+        line of its ``id`` or ``permalink``; else where the talk is rendered (a directive's
+        place, or the file's first line when its id is the file's name)."""
+        source = self.talk.source
+        if self.talk.id_line and source and self.location.startswith(f"{source}:"):
+            return f"{source}:{self.talk.id_line}"
+        return self.location
+
+    @property
     def title(self) -> str:
         return self.talk.title
 

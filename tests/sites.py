@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -146,3 +147,27 @@ def output_files(outdir: Path) -> dict[str, bytes]:
         for path in sorted(outdir.rglob("*"))
         if path.is_file() and path.name != ".buildinfo"
     }
+
+
+_WARNING = re.compile(r"^(talks/[^:]+):(\d+): WARNING: .*\[seminar\.([a-z-]+)\]$")
+
+
+def build_problems(warnings: str) -> set[tuple[str, int, str]]:
+    """``(file, line, code)`` of each warning a build gave about a talk file."""
+    return {
+        (match[1], int(match[2]), match[3])
+        for match in map(_WARNING.match, warnings.splitlines())
+        if match
+    }
+
+
+def check_problems(source: Path, timezone: str = "Europe/London") -> set[tuple[str, int, str]]:
+    """``(file, line, code)`` of each problem ``sphinx-seminars check`` finds in the talk
+    files of a site (``source/talks``), paths from the source folder."""
+    from sphinx_seminars.cli.check import check_paths  # noqa: PLC0415 - the command's own code
+
+    found = set()
+    for item in check_paths([str(source / "talks")], default_timezone=timezone):
+        name = Path(os.path.relpath(item.path, source)).as_posix()
+        found |= {(name, max(p.line, 1), str(p.code.value)) for p in item.problems}
+    return found

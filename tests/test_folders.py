@@ -1,7 +1,8 @@
 """Property-based: whole talk folders of random bytes, hostile front-matter values, odd file
 names and links out of the source folder build with html and dirhtml; the build exits 0,
-writes nothing outside its output, replaces no generated page, and a rebuild after random
-edits gives the site a clean build gives.
+writes nothing outside its output, replaces no generated page, ``sphinx-seminars check``
+reports what the build warns about, and a rebuild after random edits gives the site a clean
+build gives.
 
 Examples per run: ``SEMINAR_FOLDER_EXAMPLES`` (default 6, about half a minute); e.g.
 ``SEMINAR_FOLDER_EXAMPLES=200 python -m pytest tests/test_folders.py`` for a longer search.
@@ -20,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.sites import build, output_files, write_site
+from tests.sites import build, build_problems, check_problems, output_files, write_site
 
 EXAMPLES = int(os.environ.get("SEMINAR_FOLDER_EXAMPLES", "6"))
 
@@ -153,6 +154,9 @@ def test_any_folder_builds_safely_and_rebuilds_like_a_clean_build(
         first = build(source, builder)
         assert first.status == 0, first.warnings
         assert _snapshot(folder, builds) == before  # nothing written beside the output
+        built, checked = build_problems(first.warnings), check_problems(source)
+        assert built <= checked, sorted(built - checked)  # check finds what the build finds
+        assert {code for _, _, code in checked - built} <= {"duplicate"}, sorted(checked - built)
         for page in ("genindex", "search", "seminar-index", "archive", "index"):
             path = f"{page}.html" if builder == "html" else f"{page}/index.html"
             if page == "index" and builder == "dirhtml":

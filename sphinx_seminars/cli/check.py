@@ -10,14 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..ids import permalink_paths
+from ..ids import permalink_paths, talk_key
 from ..model import Problem, Talk
 from ..problems import Code
 from ..reader import read_talk
 from ..reader.discover import TALK_SUFFIXES, find_talk_files
 from ..reader.duplicates import duplicate_ids
+from ..site_files import GENERATED_PAGES, page_files, taken_by_build
 from .options import add_timezone_option
 from .terminal import printable, problem_line
+
+#: The suffixes of a source folder's own pages.
+PAGE_SUFFIXES = (".rst", ".md")
 
 
 def add_parser(
@@ -71,13 +75,12 @@ def check_paths(
         _outside(path, source_folder) or read_talk(path, default_timezone=default_timezone)
         for path in files
     ]
+    redirects = _Redirects(source_folder, files).problems(talks)
     checked = [
-        Checked(
-            path,
-            talk,
-            tuple(sorted([*talk.problems, *duplicates, *_permalink_problems(talk)], key=_order)),
+        Checked(path, talk, tuple(sorted([*_own(talk), *duplicates, *served], key=_order)))
+        for path, talk, duplicates, served in zip(
+            files, talks, duplicate_ids(talks), redirects, strict=True
         )
-        for path, talk, duplicates in zip(files, talks, duplicate_ids(talks), strict=True)
     ]
     suffixes = ", ".join(sorted(f"*{suffix}" for suffix in TALK_SUFFIXES))
     nothing = Problem(0, Code.UNREADABLE, f"no talk files ({suffixes}) found here", "error")
@@ -91,6 +94,12 @@ def _project_folder(path: str) -> str | None:
         if (candidate / "conf.py").is_file():
             return str(candidate)
     return None
+
+
+def _own(talk: Talk) -> tuple[Problem, ...]:
+    """The problems of a talk file itself, as the build reports them: of a file left out of
+    the site, only why (its other problems do not reach the site)."""
+    return talk.left_out_by or talk.problems
 
 
 def _outside(path: str, source_folder: str | None) -> Talk | None:
@@ -107,14 +116,78 @@ def _outside(path: str, source_folder: str | None) -> Talk | None:
     )
 
 
-def _permalink_problems(talk: Talk) -> list[Problem]:
-    """A ``permalink`` warning when the talk's permalink cannot be served."""
-    if not talk.permalink:
-        return []
-    _, unusable = permalink_paths(talk.permalink)
-    if unusable is None:
-        return []
-    return [Problem(talk.id_line, Code.PERMALINK, f"the permalink cannot be served: {unusable}")]
+class _Redirects:
+    """The redirects the build would write for the talks' permalinks, in the order of the
+    files: a permalink that cannot be a file name, or whose file is a page of the site
+    (pages of the source folder, when it is known, and the talk pages), a file the build
+    writes or another talk's redirect, is a ``permalink`` warning, as in the build."""
+
+    def __init__(self, source_folder: str | None, files: Sequence[str]) -> None:
+        folder = source_folder or (_project_folder(files[0]) if files else None)
+        self.folder = os.path.realpath(folder) if folder else None
+        docnames = [*GENERATED_PAGES, *(self._docname(path) for path in files)]
+        if self.folder:
+            docnames += [self._docname(path) for path in _pages_in(self.folder)]
+        self.pages = page_files(name for name in docnames if name)
+        self.written: dict[str, str] = {}
+
+    def _docname(self, path: str) -> str | None:
+        """A file's page name from the source folder (None when it is outside it)."""
+        if self.folder is None:
+            return None
+        relative = os.path.relpath(os.path.abspath(path), self.folder).replace(os.sep, "/")
+        return None if relative.startswith("../") else relative.rsplit(".", 1)[0]
+
+    def problems(self, talks: Sequence[Talk]) -> list[list[Problem]]:
+        """For each talk, the problem of its permalink (none or one); talks take their
+        redirects in the order of their ids, as in the build."""
+        found: list[list[Problem]] = [[] for _ in talks]
+        served: dict[str, int] = {}  # of talks with one id, the build serves the first page's
+        for index in sorted(range(len(talks)), key=lambda index: self._page_name(talks[index])):
+            if not talks[index].left_out_by:
+                served.setdefault(talk_key(talks[index].id), index)
+        for key in sorted(served):
+            found[served[key]] = self._problems(talks[served[key]])
+        return found
+
+    def _page_name(self, talk: Talk) -> str:
+        relative = self._docname(talk.source)
+        return relative if relative is not None else os.path.abspath(talk.source)
+
+    def _problems(self, talk: Talk) -> list[Problem]:
+        if not talk.permalink:
+            return []
+        paths, unusable = permalink_paths(talk.permalink)
+        if unusable is not None:
+            return [self._problem(talk, f"the permalink cannot be served: {unusable}")]
+        own = page_files([self._docname(talk.source) or ""])
+        refused = []
+        for path in paths:
+            owner = self.written.get(path)
+            taken = None if path in own else taken_by_build(path, self.pages)
+            if owner is not None and talk_key(owner) != talk_key(talk.id):
+                refused.append(f"{path} is the redirect of talk '{owner}'")
+            elif taken is not None:
+                refused.append(f"{path} is {taken}")
+            elif path not in own:
+                self.written[path] = talk.id
+        if not refused:
+            return []
+        return [self._problem(talk, f"the permalink is not served at {'; '.join(refused)}")]
+
+    @staticmethod
+    def _problem(talk: Talk, message: str) -> Problem:
+        return Problem(talk.id_line, Code.PERMALINK, message)
+
+
+def _pages_in(folder: str) -> list[str]:
+    """The files of a source folder that are pages (reStructuredText and Markdown), outside
+    folders whose name starts with ``_`` or ``.`` (``_build``, ``_static``, ``.git``)."""
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(("_", "."))]
+        found += [os.path.join(root, name) for name in names if name.endswith(PAGE_SUFFIXES)]
+    return found
 
 
 def _order(problem: Problem) -> tuple[int, str]:

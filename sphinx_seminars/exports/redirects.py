@@ -21,17 +21,13 @@ from sphinx.util import logging
 
 from ..ids import permalink_paths, talk_key
 from ..problems import Code
+from ..site_files import RESERVED_FILES, parents, taken_by_build
 from .common import Site, SiteTalk, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 LOGGER = logging.getLogger(__name__)
-#: Files of the site root that the builder or the exports write.
-RESERVED_FILES = frozenset(
-    {"objects.inv", "searchindex.js", "robots.txt", "favicon.ico"}
-    | {"seminars.json", "seminars.schema.json", "seminars.ics", "seminars.atom"}
-)
 #: The record of the redirect files written, beside the doctrees.
 STATE = "sphinx-seminars-redirects-{builder}.json"
 
@@ -82,13 +78,11 @@ class Redirects:
 
     def taken_by(self, path: str) -> str | None:
         """What the build itself keeps at ``path`` (None when a redirect may go there)."""
-        top = path.split("/", 1)[0]
-        if path in self.pages:
-            return "a page of the site"
-        if path in RESERVED_FILES or top.startswith(("_", ".")):
-            return "a file the build writes"
-        for parent in _parents(path):
-            if parent in self.pages or (self.outdir / parent).is_file():
+        taken = taken_by_build(path, self.pages)
+        if taken is not None:
+            return taken
+        for parent in parents(path):
+            if (self.outdir / parent).is_file():
                 return f"the file {parent}"
         if path not in self.previous and (self.outdir / path).exists():
             return None if _is_redirect_page(self.outdir / path) else "a file the build writes"
@@ -120,16 +114,11 @@ def _is_redirect_page(path: Path) -> bool:
 _REDIRECT_MARK = b"<p>This talk has moved: "
 
 
-def _parents(path: str) -> list[str]:
-    parts = path.split("/")[:-1]
-    return ["/".join(parts[: index + 1]) for index in range(len(parts))]
-
-
 def write_redirects(app: Sphinx, site: Site, talks: list[SiteTalk]) -> None:
     """Redirects for the talks' permalinks, then for the old addresses of
     ``seminar_redirects``."""
     redirects = Redirects(app)
-    for talk in talks:
+    for talk in sorted(talks, key=lambda talk: talk_key(talk.talk.id)):  # as check does
         permalink = talk.talk.permalink
         if permalink:
             _serve(site, redirects, talk, permalink)
@@ -194,4 +183,6 @@ def _shown(permalink: str) -> str:
 
 
 def _warn(talk: SiteTalk, message: str) -> None:
-    LOGGER.warning(message, location=talk.record.location, type="seminar", subtype=Code.PERMALINK)
+    LOGGER.warning(
+        message, location=talk.record.id_location, type="seminar", subtype=Code.PERMALINK
+    )

@@ -7,15 +7,12 @@ from collections.abc import Sequence
 from ..model import Problem, Talk
 from ..problems import Code
 
-#: Codes of files that were not read at all: their "id" is only the file name.
-_NOT_READ = frozenset({Code.UNREADABLE, Code.TOO_LONG})
-
 
 def duplicate_ids(talks: Sequence[Talk]) -> list[list[Problem]]:
     """For each talk (in order), a ``duplicate`` error for every other talk with its id.
 
-    Ids are compared without case, as they become page anchors; talks whose file could not
-    be read are left out.
+    Ids are compared without case, as they become page anchors; files that are no page of
+    a site (unreadable, binary, news) are left out, as in the build.
     """
     holders: dict[str, list[int]] = {}
     for index, talk in enumerate(talks):
@@ -34,7 +31,5 @@ def duplicate_ids(talks: Sequence[Talk]) -> list[list[Problem]]:
 
 
 def _was_read(talk: Talk) -> bool:
-    return not any(
-        problem.code in _NOT_READ or (problem.code is Code.ENCODING and problem.level == "error")
-        for problem in talk.problems
-    )
+    """Whether the talk's file is a page (one left out has no id on the site)."""
+    return not talk.left_out_by

@@ -1,0 +1,45 @@
+"""The files a seminar site's build writes besides redirects: its pages and indices, the
+exports, static and source files.  A redirect for an old permalink takes none of them; the
+build and ``sphinx-seminars check`` ask the same question here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: Files of the site root that the builder or the exports write.
+RESERVED_FILES = frozenset(
+    {"objects.inv", "searchindex.js", "robots.txt", "favicon.ico"}
+    | {"seminars.json", "seminars.schema.json", "seminars.ics", "seminars.atom"}
+)
+#: Pages every site has that no source file gives: Sphinx's and the seminar domain's indices.
+GENERATED_PAGES = ("genindex", "search", "seminar-index", "seminar-speakers")
+
+
+def page_files(docnames: Iterable[str]) -> set[str]:
+    """The files of the pages of ``docnames``, as the html builder (``x.html``) and the
+    dirhtml builder (``x/index.html``) write them."""
+    files = set()
+    for name in docnames:
+        files.add(f"{name}.html")
+        folder = name[: -len("index")].rstrip("/") if name.rsplit("/", 1)[-1] == "index" else name
+        files.add(f"{folder}/index.html" if folder else "index.html")
+    return files
+
+
+def parents(path: str) -> list[str]:
+    """The folders above a path from the site root, outermost first."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: index + 1]) for index in range(len(parts))]
+
+
+def taken_by_build(path: str, pages: set[str]) -> str | None:
+    """What the build itself keeps at ``path`` (a path from the site root), given the files
+    of its pages: None when a redirect may go there."""
+    if path in pages:
+        return "a page of the site"
+    if path in RESERVED_FILES or path.split("/", 1)[0].startswith(("_", ".")):
+        return "a file the build writes"
+    for parent in parents(path):
+        if parent in pages or parent in RESERVED_FILES:
+            return f"the file {parent}"
+    return None

@@ -1,0 +1,45 @@
+"""``sphinx-seminars check`` and the build say the same of the same talk files: every file
+the build warns about, at the same line and with the same code, and nothing more (but for
+ids used twice, where check names every file that holds the id, the build the later)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tests.sites import build, build_problems, check_problems, talk, write_site
+
+NEWS = "---\ntitle: Our students won the poster award\n---\nWell done to all of them!\n"
+
+
+def test_check_finds_what_the_build_warns_about(tmp_path: Path) -> None:
+    talks: dict[str, str | bytes] = {
+        "latin.md": talk("Caf\u00e9 at noon").encode("latin-1"),
+        "binary.md": bytes(range(256)) * 4,
+        "offset.md": talk("Offset", time='"10:00 UTC+5:30"'),
+        "First.md": talk("First", extra="id: same\n"),
+        "second.md": talk("Second", extra="id: SAME\n"),
+        "export.md": talk("Export", extra="permalink: /seminars.json\n"),
+        "page.md": talk("Page", extra="permalink: /archive\n"),
+        "upward.md": talk("Upward", extra="permalink: /old/../../x\n"),
+        "old-a.md": talk("Old A", extra="permalink: /old/talk\n"),
+        "old-b.md": talk("Old B", extra="permalink: /old/talk/index.html\n"),
+        "long.md": talk("L" * 3000),
+        "date.md": talk("Date", date='"31 Febtember"'),
+        "weekday.md": talk("Weekday", date='"Monday, 4 March 2025"'),
+        "nobody.md": "---\ntitle: Nobody\ndate: 2025-03-04\n---\nText.\n",
+        "news.md": NEWS,
+        "same-as-news.md": NEWS.replace("title:", "id: news\ntitle:"),
+    }
+    source = write_site(tmp_path, talks)
+    os.symlink("/etc/hostname", source / "talks" / "outside.md")
+    result = build(source)
+    assert result.status == 0, result.warnings
+    built, checked = build_problems(result.warnings), check_problems(source)
+    codes = {code for _, _, code in built}
+    assert {"encoding", "path", "duplicate", "permalink", "too-long", "not-a-talk"} <= codes
+    assert built <= checked, sorted(built - checked)
+    # check names both files of an id used twice; the build warns at the later one
+    assert checked - built == {("talks/First.md", 7, "duplicate")}
+    # a long title is cut, and the talk is still a page
+    assert (result.outdir / "talks" / "long.html").exists()
