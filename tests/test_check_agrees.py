@@ -33,6 +33,7 @@ def test_check_finds_what_the_build_warns_about(tmp_path: Path) -> None:
     }
     source = write_site(tmp_path, talks)
     os.symlink("/etc/hostname", source / "talks" / "outside.md")
+    os.symlink("/etc/hostname", source / "talks" / "outside-too.md")  # a page of its own
     result = build(source)
     assert result.status == 0, result.warnings
     built, checked = build_problems(result.warnings), check_problems(source)
@@ -41,5 +42,6 @@ def test_check_finds_what_the_build_warns_about(tmp_path: Path) -> None:
     assert built <= checked, sorted(built - checked)
     # check names both files of an id used twice; the build warns at the later one
     assert checked - built == {("talks/First.md", 7, "duplicate")}
+    assert {("talks/outside.md", 1, "path"), ("talks/outside-too.md", 1, "path")} <= built
     # a long title is cut, and the talk is still a page
     assert (result.outdir / "talks" / "long.html").exists()

@@ -59,11 +59,12 @@ def _talks_in(folder: Path) -> Iterator[str]:
 
 
 def _unique(files: list[str]) -> list[str]:
-    """The files without a second spelling of the same file (``a.md`` and ``./a.md``)."""
+    """The files without a second spelling of the same path (``a.md`` and ``./a.md``); a
+    link is a file of its own, as it is a page of its own in a site."""
     seen: set[str] = set()
     unique = []
     for name in files:
-        key = os.path.realpath(name)
+        key = os.path.normpath(os.path.abspath(name))
         if key not in seen:
             seen.add(key)
             unique.append(name)
