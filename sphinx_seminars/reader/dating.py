@@ -19,7 +19,15 @@ from .draft import Draft
 from .sections import Part
 from .text.plain import strip_html
 from .values import kind_of, text_of
-from .when import When, WhenLines, first_dates, parse_when, resolve_timezone, when_from_fields
+from .when import (
+    When,
+    WhenLines,
+    first_dates,
+    parse_when,
+    resolve_timezone,
+    time_without_date,
+    when_from_fields,
+)
 from .when.words import month_number
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -36,9 +44,10 @@ _PROSE_WINDOW = 1500
 
 def read_when(draft: Draft, default_timezone: str | None, title_date: dt.date | None) -> When:
     """When the talk happens, its date weighed against the other sources, with warnings."""
-    when, from_body = _stated_when(draft, default_timezone)
     name_date = _name_date(draft.source)
     permalink_date = _permalink_date(draft.key_text("permalink"))
+    dates = (title_date, name_date, permalink_date)
+    when, from_body = _stated_when(draft, default_timezone, dates)
     if from_body:
         when = _weighed(draft, when, title_date, name_date, permalink_date)
     if when.start is None:  # none stated, or none that can be read
@@ -56,13 +65,22 @@ def has_stated_date(draft: Draft) -> bool:
     return any(draft.section(part) for part in _WHEN_PARTS)
 
 
-def _stated_when(draft: Draft, default_timezone: str | None) -> tuple[When, bool]:
-    """The When of the date keys or the "When" section, and whether there was one."""
+def _stated_when(
+    draft: Draft, default_timezone: str | None, dates: tuple[dt.date | None, ...]
+) -> tuple[When, bool]:
+    """The When of the date keys or the "When" section, and whether there was one.  A time
+    without a date (``start: "12:30"``) takes the date of the ``date`` key, else the date
+    the other sources (title, file name, permalink: ``dates``) give."""
     data = draft.matter.data
     start_key, start = draft.value("start")
     if start_key == "date" and "event_start" in data:
         start_key, start = "event_start", data["event_start"]
     time_key, time = draft.value("time")
+    if start_key not in (None, "date") and time_key is None and time_without_date(start):
+        time_key, time = start_key, start
+        start_key, start = ("date", data["date"]) if "date" in data else (None, None)
+    if time_key and start_key is None:
+        start = _from_other_sources(draft, When(None, None, None), *dates).start
     _, end = draft.value("end")
     _, end_time = draft.value("end_time")
     tz_key, zone = draft.value("timezone")
@@ -85,10 +103,20 @@ def _stated_when(draft: Draft, default_timezone: str | None) -> tuple[When, bool
             "event_all_day"
         ) is True:
             when = replace(when, start=_as_date(when.start), end=_as_date(when.end))
+        if start_key == "date" and time_key is None and _posted_at(when.start):
+            return _after_posting(draft, when, default_timezone, dates)
         return when, True
     zone_name = text_of(zone)
     if tz_key and zone_name is None:
         draft.complain(tz_key, f"'{tz_key}' should be text, not {kind_of(zone)}; ignored")
+    return _section_when(draft, zone_name, default_timezone)
+
+
+def _section_when(
+    draft: Draft, zone_name: str | None, default_timezone: str | None
+) -> tuple[When, bool]:
+    """The When of the "When" sections (in ``zone_name`` when they state none), and whether
+    there is one."""
     parts = [s for s in (draft.section(part) for part in _WHEN_PARTS) if s]
     if not parts:
         timezone = (
@@ -101,6 +129,27 @@ def _stated_when(draft: Draft, default_timezone: str | None) -> tuple[When, bool
     if zone_name:
         text = f"{text} ({zone_name})"
     return parse_when(text, default_timezone=default_timezone, line=parts[0].content_line), True
+
+
+def _posted_at(start: dt.datetime | dt.date | None) -> bool:
+    """Whether a ``date`` is the moment a post was published (``2019-05-03 07:53:00``, as
+    blog generators write it), not a talk's: a time off the five minutes, or with seconds."""
+    return isinstance(start, dt.datetime) and (start.second != 0 or start.minute % 5 != 0)
+
+
+def _after_posting(
+    draft: Draft, posted: When, default_timezone: str | None, dates: tuple[dt.date | None, ...]
+) -> tuple[When, bool]:
+    """The When of a post whose ``date`` is when it was published: its "When" section, else
+    the date of its title, name, permalink or prose, else the day it was posted."""
+    zone_name = text_of(draft.value("timezone")[1])
+    body, stated = _section_when(draft, zone_name, default_timezone)
+    if stated:
+        return body, True
+    other = _from_other_sources(draft, replace(posted, start=None, end=None), *dates)
+    if other.start is None:
+        other = replace(other, start=_as_date(posted.start))
+    return replace(other, problems=()), True
 
 
 def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:

@@ -33,12 +33,15 @@ KEYS: dict[str, tuple[str, ...]] = {
         "organisers", "advisor", "advisors", "supervisor", "supervisors", "examiner",
         "examiners", "convener", "conveners",
     ),
-    "start": ("event_start", "time_start", "start", "date"),
+    "start": (
+        "event_start", "time_start", "start", "datetime", "date_time", "start_date", "event_date",
+        "date",
+    ),
     "time": ("time", "start_time"),
     "end": ("event_end", "time_end", "date_end", "end"),
     "end_time": ("end_time",),
     "timezone": ("timezone", "time_zone", "tz"),
-    "venue": ("venue", "location", "room", "place", "address", "loc"),
+    "venue": ("venue", "location", "where", "room", "place", "address", "loc"),
     "online_url": (
         "online_url", "zoom", "zoom_link", "zoom_url", "meeting_url", "meeting_link", "meeting",
         "online", "online_link", "hybrid", "teams", "teams_link", "webex", "webex_link",

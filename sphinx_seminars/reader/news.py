@@ -7,6 +7,7 @@ import re
 
 from ..model import KINDS
 from .draft import Draft
+from .frontmatter_keys import KEYS
 from .kinds import kind_from_names
 from .sections import Part
 from .text.plain import strip_html
@@ -23,6 +24,12 @@ _VENUE_PHRASE = re.compile(
 #: Kinds that a file's name gives only to events.
 _EVENT_KINDS = frozenset(KINDS) - {"talk", "poster"}
 _NEWS_WORDS = re.compile(r"award|prize|medal|fellow|news|congratulat|honou?r", re.IGNORECASE)
+#: Categories and tags of posts that are not events.
+_FILED_AS_NEWS = re.compile(
+    r"\b(?:news|announcements?|(?:open[- ])?positions?|jobs?|vacanc(?:y|ies)|awards?|prizes?"
+    r"|obituar(?:y|ies)|in memoriam)\b",
+    re.IGNORECASE,
+)
 #: How much of a body is read for signs of an event (characters).
 _WINDOW = 1500
 
@@ -34,6 +41,17 @@ def _named_as_event(source: str) -> bool:
     if _NEWS_WORDS.search(name):
         return False
     return kind_from_names("", name) in _EVENT_KINDS
+
+
+def _filed_as_news(draft: Draft) -> bool:
+    """Whether the file's categories, tags or type file it as news, a job or an award."""
+    words = []
+    for group in ("kind", "tags"):
+        for key in KEYS[group]:
+            value = draft.matter.data.get(key)
+            values = value if isinstance(value, list) else [value]
+            words += [item for item in values if isinstance(item, str)]
+    return bool(words) and any(_FILED_AS_NEWS.search(word) for word in words)
 
 
 def prose_venue(draft: Draft) -> str | None:
@@ -48,8 +66,12 @@ def describes_an_event(draft: Draft) -> bool:
     ("2023-01-05-seminar-x.md"), or a day and month, a time of day or a venue in its prose."""
     if any(s.part in _EVENT_PARTS and s.has_text for s in draft.sections):
         return True
-    if any(draft.value(group)[0] for group in _EVENT_GROUPS):
-        return True
+    keys = [draft.value(group)[0] for group in _EVENT_GROUPS]
+    news = _filed_as_news(draft)
+    if any(keys) and not (news and [key for key in keys if key] == ["date"]):
+        return True  # a post filed as news has a date: the day it was posted
+    if news:
+        return False
     if _named_as_event(draft.source):
         return True
     prose = strip_html(draft.matter.body[:_WINDOW])

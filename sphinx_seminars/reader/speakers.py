@@ -45,8 +45,11 @@ _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;.])")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _SEPARATORS = {"&": " & ", "and": " and ", "+": " + "}
+#: Markdown emphasis around words: "**Ada Byrne**", "_UCL_".
+_EMPHASIS = re.compile(r"(?<!\w)(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?!\w)")
 _LIST_MARKER = re.compile(r"(?:[-*+\u2022]|\d{1,2}[.)])\s+")
 _JOINT_NAMES = re.compile(r"\s+(?:and|&|et|und)\s+")
+_LISTED_NAMES = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _PEOPLE_SEPARATOR = re.compile(r"\s*;\s*|\s+(?:&|and|et|und)\s+")
 
 
@@ -138,16 +141,21 @@ def _strip_contacts(line: str) -> str:
 
 
 def _clean_lines(lines: list[str]) -> list[str]:
-    """Tidy lines, keeping blank ones as '' and dropping contact-only lines."""
+    """Tidy lines, keeping blank ones as '' and dropping contact-only lines: emphasis marks
+    go ("**Ada Byrne**"), a parenthesis left open continues on the next line, and a full
+    stop after a closing one goes ("Ada Byrne (UCL).")."""
     cleaned: list[str] = []
     for raw in lines:
-        line = _tidy(raw)
+        line = _tidy(_EMPHASIS.sub("", raw) if "*" in raw or "_" in raw else raw)
         if not line:
             cleaned.append("")
             continue
         line = _strip_contacts(line)
-        if line:
-            cleaned.append(line)
+        if not line:
+            continue
+        if cleaned and cleaned[-1].count("(") > cleaned[-1].count(")"):
+            line = cleaned.pop() + " " + line
+        cleaned.append(line[:-1] if line.endswith(").") else line)
     return cleaned
 
 
@@ -188,6 +196,9 @@ def _split_speakers(lines: list[str]) -> list[tuple[list[str], bool]]:
 def _people_of_line(line: str) -> list[str]:
     """The parts of a line that each name a person, split at ";", "&", "and", "et", "und"
     when every part opens with a name of two words or more (or an honorific); else the line."""
+    listed = _listed_names(line)
+    if listed:
+        return listed
     pieces = [piece.strip() for piece in _PEOPLE_SEPARATOR.split(line)]
     if len(pieces) < 2:
         return [line]
@@ -197,6 +208,22 @@ def _people_of_line(line: str) -> list[str]:
         if not looks_like_person_name(name) or (honorific is None and len(name.split()) < 2):
             return [line]
     return pieces
+
+
+def _listed_names(line: str) -> list[str] | None:
+    """The names of a line that only lists three people or more, between commas ("A B, C D,
+    E F" or "A B, C D and E F"), each of two to four words; None for any other line."""
+    if line.count(",") < 2 and not (", " in line and _JOINT_NAMES.search(line)):
+        return None
+    names = [name.strip() for name in _LISTED_NAMES.split(line)]
+    if len(names) < 3:
+        return None
+    for name in names:
+        if not 2 <= len(name.split()) <= 4 or not looks_like_person_name(name):
+            return None
+        if is_institution(name):
+            return None
+    return names
 
 
 def _speakers_from_group(group: list[str], *, listed: bool = False) -> list[Speaker]:

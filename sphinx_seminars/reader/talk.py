@@ -26,6 +26,7 @@ from .series import series_from_text, series_from_title
 from .status import rescheduled_to, status_in_title, talk_status
 from .text.clean import drop_control_characters, normalise_newlines
 from .text.plain import html_to_lines, strip_html
+from .text.templates import drop_template_tags
 from .title import page_title, talk_title
 from .urls import is_safe_link, is_safe_url
 from .values import is_text_like, kind_of, text_of
@@ -96,6 +97,7 @@ def parse_talk(
     else:
         matter = front_matter_of(front_matter, text, body_line)
     lift_tables(matter, NESTED_TABLES)
+    matter.body = drop_template_tags(matter.body)
     draft = Draft(source, matter, split_sections(matter.body, matter.body_line), options)
     if control_line is not None:
         draft.warn(control_line, Code.ENCODING, "control characters removed")

@@ -9,7 +9,8 @@ import re
 
 _PLACEHOLDER = re.compile(
     r"(?:abstract\s*(?:[:.-]\s*)?)?"
-    r"(?:tba|tbc|tbd|n/?a|none|null|nil|coming soon|forthcoming|to follow|soon"
+    r"(?:tba|tbc|tbd|todo|to ?do|fixme|xxx|placeholder|n/?a|none|null|nil|coming soon|forthcoming"
+    r"|to follow|soon"
     r"|(?:will be|to be) (?:announced|updated|posted|added|confirmed|provided|shared)"
     r"(?: (?:soon|later|shortly))?"
     r"|(?:still )?not (?:yet )?(?:published|available|announced)(?: yet)?"

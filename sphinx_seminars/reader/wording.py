@@ -64,6 +64,7 @@ _TITLE_WORDS = frozenset(
 _INSTITUTION_WORDS = frozenset(
     {
         "university",
+        "uni",
         "universität",
         "universite",
         "université",

@@ -398,3 +398,104 @@ def test_the_kind_comes_from_the_page_title_not_the_thesis_title() -> None:
     text = DEFENCE.replace("PhD Thesis Defence", "PhD Thesis Colloquium")
     talk = parse_talk(text, source="_archive/2022-02-14-colloquium-varga.md")
     assert talk.kind == "thesis-colloquium"
+
+
+# ---------------------------------------------------------------- more sites' conventions
+
+
+def test_a_time_only_start_takes_the_date_key_or_the_file_name() -> None:
+    keyed = "---\ntitle: T\ndate: 2024-05-14\nstart: '10:15'\nend: '11:45'\nwhere: Aula B\n---\n"
+    talk = parse_talk(keyed, source="defence.md", default_timezone="Europe/Amsterdam")
+    assert talk.start == dt.datetime(2024, 5, 14, 10, 15, tzinfo=talk.start.tzinfo)
+    assert talk.end is not None and talk.end.hour == 11 and talk.venue == "Aula B"
+    named = "---\ntitle: T\nstart: '10:15'\n---\nText.\n"
+    talk = parse_talk(named, source="_events/2024-05-14-defence.md", default_timezone="UTC")
+    assert isinstance(talk.start, dt.datetime) and talk.start.date() == dt.date(2024, 5, 14)
+    assert "date" not in codes(talk)
+
+
+def test_a_datetime_key_and_a_range_on_the_twelve_hour_clock() -> None:
+    text = "---\ntitle: T\ndatetime: 2024-11-05 12:30-1:30\nplace: Room 9\n---\n"
+    talk = parse_talk(text, source="t.md", default_timezone="Asia/Shanghai")
+    assert isinstance(talk.start, dt.datetime) and talk.start.hour == 12
+    assert isinstance(talk.end, dt.datetime) and (talk.end.hour, talk.end.minute) == (13, 30)
+    assert "unknown-key" not in codes(talk)
+
+
+POST = """\
++++
+title = "Lecture in memory of a colleague"
+date = "2023-02-11 08:17:42"
+categories = ["events"]
++++
+
+**Date:** 6 March 2023, 17:00
+
+**Speaker:** **Mira Kovac** (University of Ljubljana &
+Universität Graz).
+
+A lecture on billiards in polygons.
+"""
+
+
+def test_a_post_date_with_seconds_is_when_it_was_posted_not_the_talk() -> None:
+    talk = parse_talk(POST, source="memorial-lecture.md", default_timezone="Europe/Rome")
+    assert isinstance(talk.start, dt.datetime)
+    assert (talk.start.date(), talk.start.hour) == (dt.date(2023, 3, 6), 17)
+    [speaker] = talk.speakers
+    assert speaker.name == "Mira Kovac"
+    assert speaker.affiliation == "University of Ljubljana & Universität Graz"
+
+
+def test_a_post_with_only_its_posting_date_keeps_the_day() -> None:
+    text = '+++\ntitle = "Lecture"\ndate = "2023-02-11 08:17:42"\n+++\n\nA lecture on tilings.\n'
+    talk = parse_talk(text, source="lecture.md", default_timezone="Europe/Rome")
+    assert talk.start == dt.date(2023, 2, 11)
+
+
+def test_a_post_filed_as_news_is_not_a_talk() -> None:
+    text = (
+        '+++\ntitle = "Two postdoc positions in Graz"\ndate = "2023-02-11 08:17:42"\n'
+        'categories = ["news", "open-positions"]\n+++\n\n'
+        "Applications are due by **March 31, 2023**.\n"
+    )
+    assert "not-a-talk" in codes(parse_talk(text, source="positions.md"))
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("Rosa Lind, Omar Haddad, Kenji Sato", ["Rosa Lind", "Omar Haddad", "Kenji Sato"]),
+        (
+            "Rosa Lind, Omar Haddad and Jan van der Berg",
+            ["Rosa Lind", "Omar Haddad", "Jan van der Berg"],
+        ),
+        ("Rosa Lind, Stanford University, California", ["Rosa Lind"]),
+        ("Rosa Lind, Omar Haddad", ["Rosa Lind"]),
+    ],
+)
+def test_a_list_of_names_in_one_value(value: str, names: list[str]) -> None:
+    talk = parse_talk(f"---\ntitle: T\ndate: 2024-01-09\nauthor: {value}\n---\n", source="t.md")
+    assert [s.name for s in talk.speakers] == names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "### Abstract\nTODO\n",
+        '{{< youtube id="abc" >}}\n\n{% include video.html %}\n',
+    ],
+)
+def test_placeholders_and_template_tags_are_no_abstract(body: str) -> None:
+    talk = parse_talk(f"---\ntitle: T\ndate: 2024-01-09\n---\n\n{body}", source="t.md")
+    assert talk.abstract == "" and "no-abstract" in codes(talk)
+
+
+def test_template_tags_leave_their_text_and_lines() -> None:
+    body = (
+        "### Abstract\nWaves {% raw %}in{% endraw %} {{< cite x >}}plasmas.\n\n"
+        "### Bio\nShe {{% b %}}works{{% /b %}}.\n"
+    )
+    talk = parse_talk(f"---\ntitle: T\ndate: 2024-01-09\n---\n{body}", source="t.md")
+    assert talk.abstract == "Waves in plasmas." and talk.bio == "She works."
+    assert talk.bio_line == 9  # the line after its heading, as without the tags

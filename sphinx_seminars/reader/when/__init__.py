@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .assemble import When
 from .dates import parse_title_date
-from .fields import when_from_fields
+from .fields import time_without_date, when_from_fields
 from .free_text import first_dates, mentions_a_moment, parse_when, resolve_timezone
 from .report import WhenLines
 
@@ -28,5 +28,6 @@ __all__ = [
     "parse_title_date",
     "parse_when",
     "resolve_timezone",
+    "time_without_date",
     "when_from_fields",
 ]

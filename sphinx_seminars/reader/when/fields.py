@@ -94,6 +94,14 @@ def _field_value(value: object, label: str, clock: bool, report: Report) -> Read
     return Reading()
 
 
+def time_without_date(value: object) -> bool:
+    """Whether a front-matter value gives a time of day and no date (``start: "12:30"``)."""
+    if value is None or value == "" or isinstance(value, dt.date | bool):
+        return False
+    reading = _field_value(value, "time", True, Report(WhenLines()))
+    return reading.start_time is not None and reading.start_date is None
+
+
 def _field_zone(value: object, report: Report) -> Zone | None:
     """The zone named by a ``timezone`` field."""
     if value is None or value == "":

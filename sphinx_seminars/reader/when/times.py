@@ -82,7 +82,8 @@ def _other(meridiem: str) -> str:
 
 
 def _time_range(first: TimeHit, last: TimeHit, report: Report) -> tuple[dt.time, dt.time]:
-    """Start and end of "5 to 6:30 PM", "11.30 AM to 12.30 PM", "3 PM - 4" (am/pm shared)."""
+    """Start and end of "5 to 6:30 PM", "11.30 AM to 12.30 PM", "3 PM - 4" (am/pm shared),
+    "12:00-2:00" (an end before the start is on the 12-hour clock when that makes it later)."""
     if first.meridiem is None and last.meridiem is not None and first.hour <= 12:
         end = _clock(last, last.meridiem, report)
         start = _clock(first, last.meridiem, None)
@@ -91,7 +92,11 @@ def _time_range(first: TimeHit, last: TimeHit, report: Report) -> tuple[dt.time,
     if last.meridiem is None and first.meridiem is not None and last.hour <= 12:
         end = _clock(last, first.meridiem, None)
         return start, (end if end > start else _clock(last, _other(first.meridiem), None))
-    return start, _clock(last, last.meridiem, report)
+    end = _clock(last, last.meridiem, report)
+    if first.meridiem is None and last.meridiem is None and end < start and 0 < last.hour < 12:
+        afternoon = end.replace(hour=last.hour + 12)  # "12:00-2:00": an hour on the 12-hour clock
+        return start, (afternoon if afternoon > start else end)
+    return start, end
 
 
 @dataclass(frozen=True)
