@@ -29,6 +29,10 @@ _LINK_TARGET = re.compile(r"\](?=[(:])")
 _DESTINATION = re.compile(r"\s*(\S{0,256})")  # enough to see the scheme, however encoded
 #: How many link targets are checked one by one.
 MAX_CHECKED = 1000
+#: The most ``*`` and ``_`` a paragraph keeps as emphasis (no honest one has a hundred
+#: emphasised words; about six hundred nested marks overflow the Markdown parser).
+MAX_EMPHASIS_MARKS = 200
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def neutralise_markdown(markdown: str) -> str:
@@ -39,7 +43,17 @@ def neutralise_markdown(markdown: str) -> str:
         markdown = _replace_at(markdown, _unsafe_braces(markdown), "&#123;")
     if "]" in markdown:
         markdown = _replace_at(markdown, _unsafe_link_ends(markdown), "&#93;")
+    if markdown.count("*") + markdown.count("_") > MAX_EMPHASIS_MARKS:
+        markdown = "\n\n".join(map(_plain_marks, _BLANK_LINE.split(markdown)))
     return markdown
+
+
+def _plain_marks(paragraph: str) -> str:
+    """A paragraph with more emphasis marks than :data:`MAX_EMPHASIS_MARKS` shows them as
+    text: nested deep enough, emphasis exhausts the Markdown parser's recursion."""
+    if paragraph.count("*") + paragraph.count("_") <= MAX_EMPHASIS_MARKS:
+        return paragraph
+    return paragraph.replace("*", "&#42;").replace("_", "&#95;")
 
 
 def _unsafe_braces(markdown: str) -> list[int]:

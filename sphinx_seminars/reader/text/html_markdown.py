@@ -100,6 +100,7 @@ class _MarkdownWriter:
     role_text: list[str] = field(default_factory=list)
     swallow_newline: bool = False
     raw_depth: int = 0  # inside a block kept as raw HTML (a table), everything stays HTML
+    emphasis: list[str | None] = field(default_factory=list)  # open emphasis, None: unwritten
 
     def feed(self, canonical: str) -> None:
         position = 0
@@ -128,7 +129,11 @@ class _MarkdownWriter:
             self.out.append("\\\n")
             self.swallow_newline = True
         elif name in _EMPHASIS:
-            self.out.append(_EMPHASIS[name])
+            # emphasis inside the same emphasis adds nothing; written, it could nest the
+            # Markdown (and the page) deeper than the parser's recursion allows
+            mark = _EMPHASIS[name]
+            self.emphasis.append(None if mark in self.emphasis else mark)
+            self.out.append(mark if self.emphasis[-1] else "")
         elif name in ("sup", "sub"):
             self.role = name
         elif name == "a":
@@ -147,6 +152,8 @@ class _MarkdownWriter:
             if name == self.role:
                 self.close_role()
         elif name in _EMPHASIS:
+            if self.emphasis and self.emphasis.pop() is None:
+                return  # closes an emphasis that was not written
             # emphasis closes right after its text, or Markdown does not see it closed
             trailing = ""
             while self.out and self.out[-1] != self.out[-1].rstrip(" \t"):
