@@ -53,7 +53,7 @@ def read_when(draft: Draft, default_timezone: str | None, title_date: dt.date | 
     if when.start is None:  # none stated, or none that can be read
         when = _from_other_sources(draft, when, title_date, name_date, permalink_date)
     draft.problems.extend(when.problems)
-    _check_end(draft, when)
+    when = _check_end(draft, when)
     _check_sources(draft, when.start, title_date, name_date)
     return when
 
@@ -282,18 +282,21 @@ def _prose_dates(draft: Draft) -> tuple[dt.date, dt.date | None] | None:
     return first_dates(body) if body else None
 
 
-def _check_end(draft: Draft, when: When) -> None:
-    """A ``time`` warning when the end comes before the start (the start holds)."""
+def _check_end(draft: Draft, when: When) -> When:
+    """The When without its end, and a ``time`` warning, when the end comes before the
+    start (the start holds)."""
     if when.start is None or when.end is None:
-        return
+        return when
     start, end = _comparable(when.start), _comparable(when.end)
     if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
         start, end = _as_date(start) or start, _as_date(end) or end
     if end < start:  # both dates or both datetimes here
         key = draft.value("end")[0]
         line = draft.matter.line_of(key) if key else _date_line(draft)
-        message = f"the end ({end.isoformat()}) is before the start ({start.isoformat()})"
+        message = f"the end ({end.isoformat()}) is before the start ({start.isoformat()}); ignored"
         draft.warn(line, Code.TIME, message)
+        return replace(when, end=None)
+    return when
 
 
 def _comparable(value: dt.datetime | dt.date) -> dt.datetime | dt.date:

@@ -9,6 +9,7 @@ import pytest
 
 from sphinx_seminars.model import Problem
 from sphinx_seminars.problems import Code
+from sphinx_seminars.reader import parse_talk
 from sphinx_seminars.reader.when import (
     When,
     WhenLines,
@@ -755,3 +756,42 @@ def test_problems_of_a_when_section_are_at_its_line() -> None:
     when = parse_when("Friday, 14 March 2024, 3 PM (Mars Time)", line=9)
     assert {p.line for p in when.problems} == {9}
     assert sorted(p.code for p in when.problems) == ["timezone", "weekday"]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        'time: "15:00-15:00"',
+        'time: "15:00"\nend_time: "14:00"',
+        "date_end: 2025-03-01",
+        "end: 2025-03-04 14:00:00 +00:00\ntimezone: America/New_York",
+    ],
+)
+def test_an_end_not_after_the_start_is_dropped_with_a_warning(keys: str) -> None:
+    text = f"---\ntitle: T\ndate: 2025-03-04\n{keys}\n---\n"
+    if "timezone" in keys:
+        text = text.replace("date: 2025-03-04", 'date: "2025-03-04 15:00"')
+    talk = parse_talk(text, source="t.md", default_timezone="UTC")
+    assert talk.start is not None and talk.end is None
+    assert [p.code.value for p in talk.problems if p.code.value == "time"] == ["time"]
+
+
+def test_a_range_past_midnight_still_ends_the_next_day() -> None:
+    text = '---\ntitle: T\ndate: 2025-03-04\ntime: "23:00-01:30"\n---\n'
+    talk = parse_talk(text, source="t.md", default_timezone="UTC")
+    assert isinstance(talk.end, dt.datetime) and talk.end.day == 5
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        'date: "2025-03-04 25:00"',
+        'date: "4 March 2025, 3:75 PM"',
+        'date: 2025-03-04\ntime: "24:30"',
+    ],
+)
+def test_a_time_that_cannot_be_is_a_warning(keys: str) -> None:
+    talk = parse_talk(f"---\ntitle: T\n{keys}\n---\n", source="t.md", default_timezone="UTC")
+    assert talk.start == dt.date(2025, 3, 4)
+    [problem] = [p for p in talk.problems if p.code is Code.TIME]
+    assert "no such time of day" in problem.message

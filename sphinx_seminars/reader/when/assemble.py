@@ -107,10 +107,16 @@ def assemble(reading: Reading, display: Zone | None, default: str | None, report
     return When(start, end, name, tuple(report.problems), reading.weekday)
 
 
+#: The longest a talk past midnight runs: an end earlier than the start that makes it
+#: longer is a mistake ("15:00" to "14:00"), not a night.
+_LONGEST_NIGHT = dt.timedelta(hours=12)
+
+
 def _end(
     reading: Reading, start: dt.datetime, default: str | None, report: Report
 ) -> dt.datetime | dt.date | None:
-    """The end: a time on the start day (next day when it is earlier), a moment, or a date."""
+    """The end: a time on the start day (the next day when it is earlier and the night
+    short), a moment, or a date; an end that is not after the start is none."""
     if reading.end_time is None:
         return reading.end_date
     day = reading.end_date or start.date()
@@ -119,6 +125,10 @@ def _end(
         _, tzinfo = zone_for(reading.end_zone, default, day, report)
     end = dt.datetime.combine(day, reading.end_time, tzinfo=tzinfo)
     if reading.end_date is None and end <= start:
-        end = dt.datetime.combine(day + dt.timedelta(days=1), reading.end_time, tzinfo=tzinfo)
+        overnight = dt.datetime.combine(day + dt.timedelta(days=1), reading.end_time, tzinfo)
+        if overnight - start > _LONGEST_NIGHT or end == start:  # "15:00-15:00", "15:00-14:00"
+            report.time(f"the end ({reading.end_time:%H:%M}) is not after the start; ignored")
+            return None
+        end = overnight  # "23:00-01:00" ends the next day
     end = _real_moment(end, report)
     return end.astimezone(start.tzinfo) if start.tzinfo is not None else end

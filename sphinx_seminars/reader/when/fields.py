@@ -56,8 +56,9 @@ def _text_value(value: str, label: str, clock: bool, report: Report) -> Reading:
     text = clean(value)
     if not text:
         return Reading()
+    said = len(report.problems)
     reading = read(text, report)
-    if clock and reading.start_time is None:
+    if clock and reading.start_time is None and len(report.problems) == said:
         report.time(f"cannot read a time in {label} {shorten(text)!r}; ignored")
     elif not clock and reading.start_date is None and reading.start_time is None:
         what = (

@@ -4,6 +4,7 @@ into a :class:`Reading` (the first full date, the talk's time, the zone of that 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
@@ -52,7 +53,19 @@ def read(text: str, report: Report) -> Reading:
         if choice.zulu:
             zones.insert(0, ZoneHit(choice.position, "Z", Zone("Z", offset=dt.timedelta(0))))
     _read_zone(zones, choice, reading)
+    if choice is None and ":" in masked:
+        impossible = next((m[0] for m in _CLOCK.finditer(masked) if not _possible(m)), None)
+        if impossible is not None:
+            report.time(f"no such time of day: {impossible!r}; ignored")
     return reading
+
+
+#: A clock time written with a colon ("25:00", "3:75 PM"), not part of a longer number.
+_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+
+
+def _possible(match: re.Match[str]) -> bool:
+    return int(match[1]) < 24 and int(match[2]) < 60
 
 
 def _read_dates(text: str, hits: list[DateHit], reading: Reading, report: Report) -> None:
