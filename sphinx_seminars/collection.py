@@ -119,14 +119,18 @@ def _leave_out(
         )
 
 
-def _remove_outputs(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+def _remove_outputs(
+    app: Sphinx, env: BuildEnvironment, docname: str, suffix: str | None = None
+) -> None:
     """The page (and its copied source) an earlier build of this builder wrote for a
-    document that is no page any more."""
+    document that is no page any more (whose file had ``suffix``, by default its own)."""
     builder = app.builder
     outputs = []
     if hasattr(builder, "get_outfilename"):
         outputs.append(Path(builder.get_outfilename(docname)))
-        suffix = Path(env.doc2path(docname)).suffix + str(app.config.html_sourcelink_suffix)
+        suffix = (suffix or Path(env.doc2path(docname)).suffix) + str(
+            app.config.html_sourcelink_suffix
+        )
         outputs.append(Path(app.outdir, "_sources", docname + suffix))
     for output in outputs:
         output.unlink(missing_ok=True)
@@ -169,6 +173,24 @@ def warn_empty_patterns(
         LOGGER.warning(
             "seminar_talks pattern '%s' %s", pattern, reason, type="seminar", subtype=Code.CONFIG
         )
+    return []
+
+
+def remove_pages_of_removed_talks(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: a talk file deleted or renamed takes the page and source an
+    earlier build made of it out of the output, as a clean build would have none (and an
+    old permalink may now redirect there)."""
+    patterns = tuple(get_config(env).talks)
+    if not removed or not patterns:
+        return []
+    matcher = talk_matcher(patterns)
+    for docname in removed:  # its file is gone: which suffix it had, the patterns say
+        for suffix in app.config.source_suffix:
+            if matcher.match(docname + suffix):
+                _remove_outputs(app, env, docname, suffix)
+                break
     return []
 
 
@@ -229,4 +251,5 @@ def setup_collection(app: Sphinx) -> None:
     app.connect("source-read", read_talk_page)
     app.connect("builder-inited", warn_suffixes)
     app.connect("env-get-outdated", warn_empty_patterns)
+    app.connect("env-get-outdated", remove_pages_of_removed_talks)
     app.connect("env-before-read-docs", screen_talk_files)

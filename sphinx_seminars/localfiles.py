@@ -5,7 +5,6 @@ names nothing there is a ``seminar.path`` warning, and the file is not copied.""
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from sphinx.util import logging
 
 from .model import Image
 from .problems import Code
+from .site_files import file_inside
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -43,18 +43,7 @@ def inside_source(env: BuildEnvironment, talk_source: str, target: str) -> str |
 
     A relative target is read from the talk file's folder; one starting with ``/`` from the
     source folder."""
-    target = target.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
-    if not target:
-        return None
-    base = "" if target.startswith("/") else posixpath.dirname(talk_source)
-    path = posixpath.normpath(posixpath.join(base, target.lstrip("/")))
-    if path == ".." or path.startswith("../") or posixpath.isabs(path):
-        return None
-    srcdir = os.path.realpath(env.srcdir)
-    real = os.path.realpath(os.path.join(srcdir, path))
-    if os.path.commonpath([srcdir, real]) != srcdir or not os.path.isfile(real):
-        return None
-    return path
+    return file_inside(os.fspath(env.srcdir), talk_source, target)
 
 
 class LocalFiles:

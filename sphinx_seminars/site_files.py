@@ -4,7 +4,15 @@ build and ``sphinx-seminars check`` ask the same question here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+
+from .model import Talk
+
+#: An address with a scheme (``https:``, ``mailto:``): not a local file.
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 #: Files of the site root that the builder or the exports write.
 RESERVED_FILES = frozenset(
@@ -43,3 +51,34 @@ def taken_by_build(path: str, pages: set[str]) -> str | None:
         if parent in pages or parent in RESERVED_FILES:
             return f"the file {parent}"
     return None
+
+
+def file_inside(folder: str, talk_source: str, target: str) -> str | None:
+    """The file ``target`` names, relative to the source ``folder``, when it is a file there
+    (its links followed); None otherwise.  A relative target is read from the folder of the
+    talk file (``talk_source``, relative to ``folder``); one starting with ``/`` from
+    ``folder`` itself."""
+    target = target.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
+    if not target:
+        return None
+    base = "" if target.startswith("/") else posixpath.dirname(talk_source)
+    path = posixpath.normpath(posixpath.join(base, target.lstrip("/")))
+    if path == ".." or path.startswith("../") or posixpath.isabs(path):
+        return None
+    real_folder = os.path.realpath(folder)
+    real = os.path.realpath(os.path.join(real_folder, path))
+    if os.path.commonpath([real_folder, real]) != real_folder or not os.path.isfile(real):
+        return None
+    return path
+
+
+def local_files_named(talk: Talk) -> Iterator[str]:
+    """The local files a talk's page uses: links to files (``slides: slides/x.pdf``), its
+    picture and its speakers' photos, unless they are https addresses."""
+    for _, url in talk.links:
+        if not _SCHEME.match(url) and not url.startswith("#"):
+            yield url
+    images = [talk.image, *(speaker.photo for speaker in talk.speakers)]
+    for image in images:
+        if image is not None and not image.src.lower().startswith("https://"):
+            yield image.src

@@ -27,13 +27,20 @@ def test_check_finds_what_the_build_warns_about(tmp_path: Path) -> None:
         "long.md": talk("L" * 3000),
         "date.md": talk("Date", date='"31 Febtember"'),
         "weekday.md": talk("Weekday", date='"Monday, 4 March 2025"'),
+        "picture.md": talk("Picture", extra="image: ../../../../etc/hostname\n"),
+        "slides.md": talk("Slides", extra="slides: ../../secret.txt\n"),
         "nobody.md": "---\ntitle: Nobody\ndate: 2025-03-04\n---\nText.\n",
         "news.md": NEWS,
         "same-as-news.md": NEWS.replace("title:", "id: news\ntitle:"),
     }
     source = write_site(tmp_path, talks)
+    (tmp_path / "secret.txt").write_text("not for the site", encoding="utf-8")
     os.symlink("/etc/hostname", source / "talks" / "outside.md")
     os.symlink("/etc/hostname", source / "talks" / "outside-too.md")  # a page of its own
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "far.md").write_text(talk("Far away"), encoding="utf-8")
+    os.symlink(elsewhere, source / "talks" / "linked")  # Sphinx follows it, and so does check
     result = build(source)
     assert result.status == 0, result.warnings
     built, checked = build_problems(result.warnings), check_problems(source)
@@ -42,6 +49,8 @@ def test_check_finds_what_the_build_warns_about(tmp_path: Path) -> None:
     assert built <= checked, sorted(built - checked)
     # check names both files of an id used twice; the build warns at the later one
     assert checked - built == {("talks/First.md", 7, "duplicate")}
-    assert {("talks/outside.md", 1, "path"), ("talks/outside-too.md", 1, "path")} <= built
+    outside = {"talks/outside.md", "talks/outside-too.md", "talks/linked/far.md"}
+    assert {(path, 1, "path") for path in outside} <= built
+    assert {("talks/picture.md", 1, "path"), ("talks/slides.md", 1, "path")} <= built
     # a long title is cut, and the talk is still a page
     assert (result.outdir / "talks" / "long.html").exists()

@@ -159,6 +159,22 @@ def test_two_talks_never_share_a_redirect(tmp_path: Path) -> None:
     assert "Second" in result.read("old/x/index.html")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Waves " + "<b>" * 300 + "deep" + "</b>" * 300,
+        "Waves " + "<b><i>" * 200 + "deep" + "</i></b>" * 200,
+        "Waves " + "**a *b " * 150 + "deep" + "* c**" * 150,
+    ],
+    ids=["html", "html-mixed", "markdown"],
+)
+def test_emphasis_nested_deep_does_not_stop_the_build(tmp_path: Path, body: str) -> None:
+    source = write_site(tmp_path, {"deep.md": talk(body=body)})
+    result = build(source)
+    assert result.status == 0, result.warnings
+    assert "deep" in result.read("talks/deep.html")
+
+
 def test_links_of_a_page_follow_its_id_to_another_talk(tmp_path: Path) -> None:
     """A page whose id another file holds links to that talk's neighbours; when a third file
     takes the id, the neighbour that was after is now before, and the page is written again
@@ -180,6 +196,38 @@ def test_links_of_a_page_follow_its_id_to_another_talk(tmp_path: Path) -> None:
     result = build(source)
     page = result.read("talks/m-shadowed.html")
     assert 'class="seminar-prev">Other' in page and "seminar-next" not in page
+
+
+def test_a_permalink_of_the_talks_own_address_is_no_warning_in_dirhtml(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"own.md": talk(extra="permalink: /talks/own/\n")})
+    result = build(source, "dirhtml")
+    assert result.status == 0 and "seminar.permalink" not in result.warnings
+
+
+def test_a_deleted_talk_takes_its_page_along_and_frees_its_address(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"a.md": talk("Kept"), "b.md": talk("Gone")})
+    assert build(source).status == 0
+    (source / "talks" / "b.md").unlink()
+    (source / "talks" / "a.md").write_text(talk("Kept", extra="permalink: /talks/b\n"))
+    result = build(source)
+    assert "seminar.permalink" not in result.warnings
+    assert "This talk has moved" in result.read("talks/b.html")
+    assert not (result.outdir / "_sources" / "talks" / "b.md.txt").exists()
+
+
+def test_a_rescheduled_talk_follows_its_new_slot_when_that_moves(tmp_path: Path) -> None:
+    """A talk's JSON-LD gives the time of the talk it was rescheduled to: when that talk
+    moves, the page is written again, though the two are not neighbours."""
+    talks = {
+        "a.md": talk("Old slot", date="2025-03-10", extra="rescheduled_to: b\n"),
+        "b.md": talk("New slot", date="2025-03-20"),
+        "c.md": talk("Between", date="2025-03-12"),
+    }
+    source = write_site(tmp_path, talks)
+    assert build(source).status == 0
+    (source / "talks" / "b.md").write_text(talk("New slot", date="2025-04-22"))
+    result = build(source)
+    assert '"startDate":"2025-04-22T15:00:00' in result.read("talks/a.html")
 
 
 def test_a_redirect_no_talk_gives_any_more_is_removed(tmp_path: Path) -> None:

@@ -16,7 +16,13 @@ from ..problems import Code
 from ..reader import read_talk
 from ..reader.discover import TALK_SUFFIXES, find_talk_files
 from ..reader.duplicates import duplicate_ids
-from ..site_files import GENERATED_PAGES, page_files, taken_by_build
+from ..site_files import (
+    GENERATED_PAGES,
+    file_inside,
+    local_files_named,
+    page_files,
+    taken_by_build,
+)
 from .options import add_timezone_option
 from .terminal import printable, problem_line
 
@@ -75,10 +81,15 @@ def check_paths(
         _outside(path, source_folder) or read_talk(path, default_timezone=default_timezone)
         for path in files
     ]
-    redirects = _Redirects(source_folder, files).problems(talks)
+    site = _Site(source_folder, files)
+    redirects = site.redirect_problems(talks)
     checked = [
-        Checked(path, talk, tuple(sorted([*_own(talk), *duplicates, *served], key=_order)))
-        for path, talk, duplicates, served in zip(
+        Checked(
+            path,
+            talk,
+            tuple(sorted([*_own(talk), *site.file_problems(talk), *dupes, *served], key=_order)),
+        )
+        for path, talk, dupes, served in zip(
             files, talks, duplicate_ids(talks), redirects, strict=True
         )
     ]
@@ -116,11 +127,12 @@ def _outside(path: str, source_folder: str | None) -> Talk | None:
     )
 
 
-class _Redirects:
-    """The redirects the build would write for the talks' permalinks, in the order of the
-    files: a permalink that cannot be a file name, or whose file is a page of the site
-    (pages of the source folder, when it is known, and the talk pages), a file the build
-    writes or another talk's redirect, is a ``permalink`` warning, as in the build."""
+class _Site:
+    """What check knows of the site the talk files belong to: its source folder (when
+    known) and its pages.  As in the build, a local file a talk names that is not a file of
+    the folder is a ``path`` warning; a permalink that cannot be a file name, or whose file
+    is a page of the site, a file the build writes or another talk's redirect, is a
+    ``permalink`` warning."""
 
     def __init__(self, source_folder: str | None, files: Sequence[str]) -> None:
         folder = source_folder or (_project_folder(files[0]) if files else None)
@@ -138,7 +150,20 @@ class _Redirects:
         relative = os.path.relpath(os.path.abspath(path), self.folder).replace(os.sep, "/")
         return None if relative.startswith("../") else relative.rsplit(".", 1)[0]
 
-    def problems(self, talks: Sequence[Talk]) -> list[list[Problem]]:
+    def file_problems(self, talk: Talk) -> list[Problem]:
+        """A ``path`` warning for each local file the talk names that is not a file of the
+        source folder (its slides, picture, speakers' photos), as the build gives."""
+        relative = self._docname(talk.source) if not talk.left_out_by else None
+        if self.folder is None or relative is None:
+            return []
+        source = os.path.relpath(os.path.abspath(talk.source), self.folder).replace(os.sep, "/")
+        return [
+            Problem(1, Code.PATH, f"'{target}' is not a file inside the source folder; left out")
+            for target in local_files_named(talk)
+            if file_inside(self.folder, source, target) is None
+        ]
+
+    def redirect_problems(self, talks: Sequence[Talk]) -> list[list[Problem]]:
         """For each talk, the problem of its permalink (none or one); talks take their
         redirects in the order of their ids, as in the build."""
         found: list[list[Problem]] = [[] for _ in talks]

@@ -144,9 +144,10 @@ def _serve(site: Site, redirects: Redirects, talk: SiteTalk, permalink: str) -> 
         _warn(talk, f"permalink '{_shown(permalink)}' cannot be served: {unusable}")
         return
     own_page = talk.path.split("#")[0]
+    own = {own_page, f"{own_page}index.html"} if own_page.endswith("/") else {own_page}
     refused = []
     for path in paths:
-        if path == own_page:
+        if path in own:
             continue
         owner = redirects.written.get(path)
         taken = redirects.taken_by(path)

@@ -49,13 +49,21 @@ def shown(record: TalkRecord) -> tuple[object, ...]:
     )
 
 
+def _replacement(domain: SeminarDomain, record: TalkRecord) -> object:
+    """What a page shows of the talk a talk of it was rescheduled to."""
+    moved = record.talk.rescheduled_to
+    replacement = domain.talk(moved) if isinstance(moved, str) else None
+    return shown(replacement) if replacement is not None else None
+
+
 def page_digest(domain: SeminarDomain, docname: str, today: dt.date) -> str:
     """A digest of everything one page shows that depends on other pages: its listings, its
-    links, and whether its talks are the talks their ids stand for (a talk whose id another
-    file took first has no calendar and no JSON-LD)."""
+    links, whether its talks are the talks their ids stand for (a talk whose id another
+    file took first has no calendar and no JSON-LD), and the talks they were rescheduled to
+    (whose time their JSON-LD gives)."""
     digest = hashlib.sha256()
     own = [
-        (r.id, r.anchor, domain.talk_at(docname, r.anchor) is not None)
+        (r.id, r.anchor, domain.talk_at(docname, r.anchor) is not None, _replacement(domain, r))
         for r in domain.talks_on(docname)
     ]
     digest.update(repr(own).encode())

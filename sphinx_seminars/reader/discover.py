@@ -48,8 +48,15 @@ def _expand(argument: str) -> Iterator[str]:
 
 
 def _talks_in(folder: Path) -> Iterator[str]:
-    """The talk files under a folder, sorted, without following links to folders."""
-    for root, folders, names in os.walk(folder):
+    """The talk files under a folder, sorted; links to folders are followed, as Sphinx
+    follows them, each folder once."""
+    seen: set[str] = set()
+    for root, folders, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
         folders[:] = sorted(
             f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS
         )
