@@ -795,3 +795,10 @@ def test_a_time_that_cannot_be_is_a_warning(keys: str) -> None:
     assert talk.start == dt.date(2025, 3, 4)
     [problem] = [p for p in talk.problems if p.code is Code.TIME]
     assert "no such time of day" in problem.message
+
+
+def test_days_and_a_time_in_the_date_key_are_sessions_as_in_a_when_section() -> None:
+    text = '---\ntitle: T\ndate: "4th and 5th March 2025, 4pm-6.30pm"\n---\n'
+    talk = parse_talk(text, source="t.md", default_timezone="Europe/London")
+    assert [(s.start.day, s.start.hour) for s in talk.sessions] == [(4, 16), (5, 16)]
+    assert isinstance(talk.end, dt.datetime) and (talk.end.day, talk.end.hour) == (5, 18)

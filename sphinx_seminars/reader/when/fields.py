@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from ...problems import Code
 from .assemble import When, assemble
+from .free_text import parse_when
 from .reading import Reading, read
 from .report import Report, WhenLines
 from .text import clean, shorten
@@ -103,6 +104,18 @@ def time_without_date(value: object) -> bool:
     return reading.start_time is not None and reading.start_date is None
 
 
+def _days_of_sessions(value: object) -> bool:
+    """Whether a ``date`` text names several days and a time of day: sessions."""
+    if not isinstance(value, str) or not any(char.isdigit() for char in value):
+        return False
+    reading = read(clean(value), Report())
+    return reading.start_time is not None and reading.end_date is not None
+
+
+def _not_text(value: object) -> bool:
+    return value is not None and not isinstance(value, str)
+
+
 def _field_zone(value: object, report: Report) -> Zone | None:
     """The zone named by a ``timezone`` field."""
     if value is None or value == "":
@@ -148,6 +161,10 @@ def when_from_fields(
 
     ``lines`` are the file lines of the date, time and zone keys, for the problems.
     """
+    if _days_of_sessions(date) and not (time or end or end_time) and not _not_text(timezone):
+        # "4th and 5th March 2025, 4pm-6.30pm": a session a day, as in a "When" section
+        text = f"{date} ({timezone})" if timezone else str(date)
+        return parse_when(text, default_timezone=default_timezone, line=(lines or WhenLines()).date)
     report = Report(lines or WhenLines())
     default = default_zone(default_timezone, report)
     stated = _field_zone(timezone, report)
