@@ -60,6 +60,21 @@ def test_init_makes_a_site_that_builds_at_once(
     assert talk["url"].startswith("https://seminars.example.org/talks/")
 
 
+@pytest.mark.parametrize(
+    "builder", ["dirhtml", "singlehtml", "epub", "latex", "texinfo", "text", "man"]
+)
+def test_the_new_site_builds_without_warnings_with_every_builder(
+    tmp_path: Path, builder: str
+) -> None:
+    site = tmp_path / "site"
+    assert main(["init", str(site), "--timezone", "UTC", "--no-input"]) == 0
+    out = tmp_path / "out"
+    assert (
+        build_main(["-W", "-q", "-b", builder, "-d", str(tmp_path / "dt"), str(site), str(out)])
+        == 0
+    )
+
+
 def test_the_example_talk_has_no_problem(tmp_path: Path) -> None:
     assert main(["init", str(tmp_path), "--no-input", "--timezone", "Asia/Kolkata"]) == 0
     [talk_file] = (tmp_path / "talks").glob("*.md")

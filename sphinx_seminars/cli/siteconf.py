@@ -67,6 +67,8 @@ def conf_text(settings: SiteSettings, *, year: int | None = None) -> str:
         "",
         f"project = {_py(settings.project)}",
         f"copyright = {_py(f'{year}, {settings.project}')}",
+        "# An edition of the site, which EPUB asks for (the pages do not show it).",
+        'version = "1"',
         "",
         'extensions = ["sphinx_seminars"]',
         f"exclude_patterns = {_py(list(EXCLUDED))}",
