@@ -251,6 +251,8 @@ def test_a_redirect_no_talk_gives_any_more_is_removed(tmp_path: Path) -> None:
         'date: 9998-12-31\ntime: "23:30"\n',
         'date: 9999-12-31\ntime: "23:30"\n',
         "date: 9999-12-31\n",
+        'date: 0001-01-01\ntime: "01:30"\ntimezone: IST\n',
+        'date: 9999-12-31\ntime: "23:30"\ntimezone: America/New_York\n',
     ],
 )
 def test_dates_at_the_ends_of_the_calendar_build(tmp_path: Path, when: str) -> None:

@@ -41,7 +41,10 @@ def _real_moment(moment: dt.datetime, report: Report) -> dt.datetime:
     with a problem."""
     if not isinstance(moment.tzinfo, ZoneInfo):
         return moment
-    real = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
+    try:
+        real = moment.astimezone(dt.timezone.utc).astimezone(moment.tzinfo)
+    except OverflowError:  # in UTC, a moment of the first or last day leaves the calendar
+        return moment
     if real.replace(tzinfo=None) == moment.replace(tzinfo=None):
         later = moment.replace(fold=1)
         if later.utcoffset() != moment.utcoffset():
