@@ -22,7 +22,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "speaker_photo": ("speaker_photo", "photo", "speaker_image", "avatar"),
     "speakers": (
         "speakers", "speaker", "authors", "author", "presenters", "presenter", "speaker_name",
-        "instructor", "instructors", "lecturer", "candidate",
+        "instructor", "instructors", "lecturer", "candidate", "seminarist",
     ),
     "speaker_fields": (
         "affiliation", "position", "honorific", "speaker_id", "institution", "organization",
@@ -37,9 +37,9 @@ KEYS: dict[str, tuple[str, ...]] = {
         "event_start", "time_start", "start", "datetime", "date_time", "start_date", "event_date",
         "date",
     ),
-    "time": ("time", "start_time"),
+    "time": ("time", "start_time", "startTime"),
     "end": ("event_end", "time_end", "date_end", "end"),
-    "end_time": ("end_time",),
+    "end_time": ("end_time", "endTime"),
     "timezone": ("timezone", "time_zone", "tz"),
     "venue": ("venue", "location", "where", "room", "place", "address", "loc"),
     "online_url": (

@@ -17,6 +17,7 @@ from .sections import Part
 from .text.clean import collapse_spaces
 from .text.plain import strip_html
 from .when import parse_title_date
+from .when.words import month_number, weekday_number
 
 _STRAY_QUOTES = re.compile(r'^["“”„]+|["“”]+$')
 _EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$")
@@ -46,11 +47,26 @@ def talk_title(
     labelled = _labelled_title(draft)
     if labelled and (not title or _names_no_talk(title, speakers, series)):
         return labelled
+    subtitle = draft.matter.data.get("subtitle")
+    if title and isinstance(subtitle, str) and subtitle.strip() and _only_a_date(title):
+        return _unwrapped(strip_html(subtitle)[:500])  # "title: 15 November 2023"
     if title:
         return title
     stem = PurePosixPath(draft.source).stem if draft.source else "untitled"
     draft.warn(1, Code.NO_TITLE, f"no title; using '{stem}'")
     return stem
+
+
+#: The words of a title, without numbers and ordinal endings ("15th" gives nothing).
+_DATE_WORD = re.compile(r"\b[^\W\d_]+\b")
+
+
+def _only_a_date(title: str) -> bool:
+    """Whether a page title is a date and nothing else ("15 November 2023", "2023-11-15")."""
+    if not any(char.isdigit() for char in title):
+        return False
+    words = _DATE_WORD.findall(title.casefold())
+    return all(month_number(word) or weekday_number(word) for word in words)
 
 
 def _labelled_title(draft: Draft) -> str | None:

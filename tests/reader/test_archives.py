@@ -499,3 +499,16 @@ def test_template_tags_leave_their_text_and_lines() -> None:
     talk = parse_talk(f"---\ntitle: T\ndate: 2024-01-09\n---\n{body}", source="t.md")
     assert talk.abstract == "Waves in plasmas." and talk.bio == "She works."
     assert talk.bio_line == 9  # the line after its heading, as without the tags
+
+
+def test_a_date_as_title_gives_way_to_the_subtitle_and_more_keys_of_other_sites() -> None:
+    text = (
+        "---\ntitle: 12 March 2024\nsubtitle: Colourings of sparse graphs\n"
+        'seminarist: Ines Moreau\ndate: 2024-03-12\nstartTime: "13:30"\nendTime: "14:30"\n---\n'
+    )
+    talk = parse_talk(text, source="t.md", default_timezone="Europe/Paris")
+    assert talk.title == "Colourings of sparse graphs"
+    assert [s.name for s in talk.speakers] == ["Ines Moreau"]
+    assert isinstance(talk.start, dt.datetime) and (talk.start.hour, talk.start.minute) == (13, 30)
+    assert isinstance(talk.end, dt.datetime) and talk.end.hour == 14
+    assert "unknown-key" not in codes(talk)
