@@ -95,6 +95,8 @@ class Section:
 _HEADING = re.compile(r" {0,3}(#{1,6})(.*)")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
 _LIST_ITEM = re.compile(r"\s*(?:[-+*]|\d+[.)])\s")
+#: The bullet before a marked label in a list of facts: "- _Speaker:_ X", "* **Time:** 4 pm".
+_BULLET_BEFORE_LABEL = re.compile(r" {0,3}[-+*][ \t]+(?=[*_<])")
 #: A bold, italic or HTML-bold label at the start of a line, its text and what follows:
 #: "**Abstract:** text", "__Abstract.__ text", "*Title:* text", "<b>Speaker</b>: name".
 _MARKED_LABEL = re.compile(
@@ -271,6 +273,9 @@ def _ends_value(current: Section, line: str) -> bool:
 
 def _label(line: str, current: Section) -> tuple[Part, str, str] | None:
     """(part, label, text after it) of a line that opens a part with a label, or None."""
+    bullet = _BULLET_BEFORE_LABEL.match(line)
+    if bullet is not None:
+        line = line[bullet.end() :]
     start = line.lstrip(" ")[:1]
     if start in ("*", "_", "<"):
         marked = _MARKED_LABEL.fullmatch(line)
@@ -320,7 +325,11 @@ def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, 
         first = line[:1]
         if first not in _BLOCK_STARTS:
             before, last = last, line
-            if fenced or (first not in _LABEL_STARTS and not _colon_label(line)):
+            if fenced or (
+                first not in _LABEL_STARTS
+                and not _colon_label(line)
+                and not (first == "+" and _BULLET_BEFORE_LABEL.match(line))
+            ):
                 yield number, line, "", 0  # the common case, decided without copying
             else:
                 yield number, line, "", _LABEL_LIKE
@@ -353,7 +362,9 @@ def _lines_and_headings(body: str, first_line: int) -> Iterator[tuple[int, str, 
 def _label_like(line: str, first: str) -> int:
     """``_LABEL_LIKE`` for a line that may open a part with a label, else 0 (a quick test:
     the common case, decided without copying the line)."""
-    return _LABEL_LIKE if first in _LABEL_STARTS or _colon_label(line) else 0
+    if first in _LABEL_STARTS or _colon_label(line):
+        return _LABEL_LIKE
+    return _LABEL_LIKE if first in "-+" and _BULLET_BEFORE_LABEL.match(line) else 0
 
 
 def _colon_label(line: str) -> bool:

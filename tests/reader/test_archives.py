@@ -512,3 +512,18 @@ def test_a_date_as_title_gives_way_to_the_subtitle_and_more_keys_of_other_sites(
     assert isinstance(talk.start, dt.datetime) and (talk.start.hour, talk.start.minute) == (13, 30)
     assert isinstance(talk.end, dt.datetime) and talk.end.hour == 14
     assert "unknown-key" not in codes(talk)
+
+
+def test_facts_in_a_list_of_marked_labels() -> None:
+    text = (
+        '+++\ntitle = "Effects and handlers"\ndate = 2024-12-12\n+++\n'
+        "- _Speaker:_ Noor Haddad (University of Leeds)\n- **Location:** Room 2-225\n"
+        "- _Time:_ 4:00-5:00 pm\n\nWe show how effects compose.\n\n"
+        "- a list item: not a label\n"
+    )
+    talk = parse_talk(text, source="t.md", default_timezone="America/Chicago")
+    assert [(s.name, s.affiliation) for s in talk.speakers] == [
+        ("Noor Haddad", "University of Leeds")
+    ]
+    assert talk.venue == "Room 2-225"
+    assert talk.abstract.startswith("We show how effects compose.")
