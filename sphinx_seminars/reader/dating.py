@@ -76,8 +76,9 @@ def _stated_when(
     if start_key == "date" and "event_start" in data:
         start_key, start = "event_start", data["event_start"]
     time_key, time = draft.value("time")
-    if start_key not in (None, "date") and time_key is None and time_without_date(start):
-        time_key, time = start_key, start
+    if start_key not in (None, "date") and time_without_date(start):
+        if time_key is None:  # else the time key says it, and start is the same time
+            time_key, time = start_key, start
         start_key, start = ("date", data["date"]) if "date" in data else (None, None)
     if time_key and start_key is None:
         start = _from_other_sources(draft, When(None, None, None), *dates).start

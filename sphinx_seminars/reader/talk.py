@@ -187,9 +187,11 @@ def _talk_id(draft: Draft, title: str) -> tuple[str, int]:
     """The talk's id and the line it comes from (0: the file name or the title)."""
     permalink = draft.key_text("permalink")
     if permalink:
-        last = [part for part in permalink.split("/") if part]
-        if last:
-            return re.sub(r"\.html?$", "", last[-1]), draft.matter.line_of("permalink")
+        parts = [part for part in permalink.split("/") if part]
+        if len(parts) > 1 and re.fullmatch(r"index(?:\.html?)?", parts[-1]):
+            parts.pop()  # "/seminars/jan/index.html" is the address of "jan"
+        if parts:
+            return re.sub(r"\.html?$", "", parts[-1]), draft.matter.line_of("permalink")
     key, value = draft.text("id")
     if key and value:
         return value, draft.matter.line_of(key)

@@ -527,3 +527,16 @@ def test_facts_in_a_list_of_marked_labels() -> None:
     ]
     assert talk.venue == "Room 2-225"
     assert talk.abstract.startswith("We show how effects compose.")
+
+
+def test_a_permalink_to_an_index_page_names_its_folder() -> None:
+    for permalink in ("/seminars/jan/index.html", "/seminars/jan/index", "/seminars/jan/"):
+        text = f"---\ntitle: T\ndate: 2024-01-09\npermalink: {permalink}\n---\n"
+        assert parse_talk(text, source="t.md").id == "jan"
+
+
+def test_a_time_alone_in_start_beside_a_time_key_keeps_the_date() -> None:
+    text = '---\ntitle: T\ndate: 2025-03-04\nstart: "12:30"\ntime: "12:30"\n---\n'
+    talk = parse_talk(text, source="t.md", default_timezone="UTC")
+    assert isinstance(talk.start, dt.datetime) and talk.start.date() == dt.date(2025, 3, 4)
+    assert "date" not in codes(talk)
