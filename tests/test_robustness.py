@@ -229,6 +229,18 @@ def test_a_rescheduled_talk_follows_its_new_slot_when_that_moves(tmp_path: Path)
     assert '"startDate":"2025-04-22T15:00:00' in result.read("talks/a.html")
 
 
+def test_a_file_added_later_where_a_redirect_was_is_kept(tmp_path: Path) -> None:
+    conf = 'html_extra_path = ["extra"]\n'
+    source = write_site(tmp_path, {"a.md": talk(extra="permalink: /legacy/a.html\n")}, conf=conf)
+    (source / "extra").mkdir()
+    assert build(source).status == 0
+    (source / "extra" / "legacy").mkdir()
+    (source / "extra" / "legacy" / "a.html").write_text("<p>our own page</p>", encoding="utf-8")
+    result = build(source)
+    assert "our own page" in result.read("legacy/a.html")
+    assert "legacy/a.html is a file the build writes" in result.warnings
+
+
 def test_a_redirect_no_talk_gives_any_more_is_removed(tmp_path: Path) -> None:
     source = write_site(tmp_path, {"moved.md": talk(extra="permalink: /old/moved\n")})
     assert build(source).status == 0

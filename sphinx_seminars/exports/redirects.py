@@ -84,7 +84,7 @@ class Redirects:
         for parent in parents(path):
             if (self.outdir / parent).is_file():
                 return f"the file {parent}"
-        if path not in self.previous and (self.outdir / path).exists():
+        if (self.outdir / path).exists():  # a redirect of ours, or a file put there since
             return None if _is_redirect_page(self.outdir / path) else "a file the build writes"
         return None
 
