@@ -66,12 +66,13 @@ def describes_an_event(draft: Draft) -> bool:
     ("2023-01-05-seminar-x.md"), or a day and month, a time of day or a venue in its prose."""
     if any(s.part in _EVENT_PARTS and s.has_text for s in draft.sections):
         return True
-    keys = [draft.value(group)[0] for group in _EVENT_GROUPS]
-    news = _filed_as_news(draft)
-    if any(keys) and not (news and [key for key in keys if key] == ["date"]):
-        return True  # a post filed as news has a date: the day it was posted
-    if news:
-        return False
+    keys = [key for key in (draft.value(group)[0] for group in _EVENT_GROUPS) if key]
+    if keys and keys != ["date"]:
+        return True
+    if _filed_as_news(draft):
+        return False  # a post filed as news has a date: the day it was posted
+    if keys:
+        return True
     if _named_as_event(draft.source):
         return True
     prose = strip_html(draft.matter.body[:_WINDOW])

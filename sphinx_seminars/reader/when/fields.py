@@ -104,12 +104,9 @@ def time_without_date(value: object) -> bool:
     return reading.start_time is not None and reading.start_date is None
 
 
-def _days_of_sessions(value: object) -> bool:
-    """Whether a ``date`` text names several days and a time of day: sessions."""
-    if not isinstance(value, str) or not any(char.isdigit() for char in value):
-        return False
-    reading = read(clean(value), Report())
-    return reading.start_time is not None and reading.end_date is not None
+def _sessions_alone(value: object, reading: Reading) -> bool:
+    """Whether a ``date`` text, as read, names several days and a time of day: sessions."""
+    return isinstance(value, str) and reading.start_time is not None and bool(reading.end_date)
 
 
 def _not_text(value: object) -> bool:
@@ -161,14 +158,14 @@ def when_from_fields(
 
     ``lines`` are the file lines of the date, time and zone keys, for the problems.
     """
-    if _days_of_sessions(date) and not (time or end or end_time) and not _not_text(timezone):
+    report = Report(lines or WhenLines())
+    first = _field_value(date, "date", False, report)
+    if _sessions_alone(date, first) and not (time or end or end_time or _not_text(timezone)):
         # "4th and 5th March 2025, 4pm-6.30pm": a session a day, as in a "When" section
         text = f"{date} ({timezone})" if timezone else str(date)
-        return parse_when(text, default_timezone=default_timezone, line=(lines or WhenLines()).date)
-    report = Report(lines or WhenLines())
+        return parse_when(text, default_timezone=default_timezone, line=report.lines.date)
     default = default_zone(default_timezone, report)
     stated = _field_zone(timezone, report)
-    first = _field_value(date, "date", False, report)
     clock = _field_value(time, "time", True, report)
     last = _field_value(end, "end", False, report)
     last_clock = _field_value(end_time, "end_time", True, report)
