@@ -86,7 +86,13 @@ class SeminarDirective(SphinxDirective):
         document = self.state.document
 
         def render(blocks: list[tuple[str, int, nodes.Element]]) -> None:
-            render_markdown_into(blocks, source=talk.source, document=document, directive=self)
+            render_markdown_into(
+                blocks,
+                source=talk.source,
+                document=document,
+                directive=self,
+                footnote_prefix=talk.id,
+            )
 
         local_files = LocalFiles(self.env, source)
         section = talk_section(talk, date_style(self.env), render, local_files)

@@ -20,6 +20,8 @@ from sphinx.errors import FiletypeNotFoundError
 from sphinx.util import get_filetype
 from sphinx.util.docutils import SphinxDirective, new_document
 
+from .reader.footnotes import scope_footnotes
+
 PART = "seminar-talk-part"
 _FENCES = re.compile(r"`{3,}")
 
@@ -55,10 +57,15 @@ def render_markdown_into(
     source: str,
     document: nodes.document,
     directive: SphinxDirective,
+    footnote_prefix: str,
 ) -> None:
     """Parse Markdown blocks (each from ``source``, starting at its line) into their
-    containers, all in one MyST pass."""
-    ordered = sorted(blocks, key=lambda block: block[1])
+    containers, all in one MyST pass; footnote labels get ``footnote_prefix`` (the talk's
+    own), so that they are the talk's on a page of several talks."""
+    ordered = [
+        (scope_footnotes(markdown, footnote_prefix), line, container)
+        for markdown, line, container in sorted(blocks, key=lambda block: block[1])
+    ]
     text = _fenced(ordered)
     holder = nodes.container()
     env = directive.env

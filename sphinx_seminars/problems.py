@@ -41,6 +41,7 @@ class Code(str, Enum):
     TITLE_DATE = "title-date"
     FILENAME_DATE = "filename-date"
     URL = "url"
+    FOOTNOTE = "footnote"
     STATUS = "status"
     # across files and in the build
     DUPLICATE = "duplicate"
@@ -88,6 +89,10 @@ HELP: dict[Code, str] = {
     Code.TITLE_DATE: "the date in the title, '(dd/mm/yy)', is not the talk's date",
     Code.FILENAME_DATE: "the date the file name starts with is not the talk's date",
     Code.URL: "a link whose address is not http(s) or mailto, or is unsafe; left out",
+    Code.FOOTNOTE: (
+        "a footnote reference ([^1]) whose note ([^1]: ...) the talk does not give, or a "
+        "second note of one label: shown as the text it is written as"
+    ),
     Code.STATUS: "a status that is none of cancelled, postponed, rescheduled",
     Code.DUPLICATE: "two talks (or speakers) with the same id; the message names both files",
     Code.PATH: "a file named by a talk, or a talk file, outside the source folder; left out",

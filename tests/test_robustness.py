@@ -13,7 +13,7 @@ import pytest
 import sphinx
 from icalendar import Calendar
 
-from tests.sites import build, talk, write_site
+from tests.sites import build, check_problems, talk, write_site
 
 WARNING = r"WARNING: .*\[seminar\.{code}\]"
 
@@ -482,3 +482,64 @@ def test_old_addresses_in_the_settings_redirect_like_permalinks(tmp_path: Path) 
     [unknown] = warnings_of(result.warnings, "config")
     assert "'/nowhere/' goes to 'no-such-talk', which is no talk of the site" in unknown
     assert len(warnings_of(result.warnings, "permalink")) == 1
+
+
+# -- 15. Markdown footnotes ------------------------------------------------------------------
+
+FOOTNOTED = (
+    "## Abstract\n\nA claim[^1] and a note[^n].\n\n[^1]: One.\n[^n]: En.\n\n## Bio\n\nAda[^1].\n"
+)
+TWO_TALKS_WITH_FOOTNOTES = """\
+# Two talks
+
+The page's own claim[^1].
+
+[^1]: The page note.
+
+```{seminar}
+:title: First inline
+:id: first-inline
+:speaker: Dr. Lena Ström
+:date: 2025-06-01
+
+A claim[^1].
+
+[^1]: The first talk note.
+```
+
+```{seminar}
+:title: Second inline
+:id: second-inline
+:speaker: Dr. Ravi Iyer
+:date: 2025-06-02
+
+Another claim[^1].
+
+[^1]: The second talk note.
+```
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "texinfo", "singlehtml", "man"])
+def test_footnotes_are_notes_of_their_talk_and_a_missing_note_is_a_warning(
+    tmp_path: Path, builder: str
+) -> None:
+    talks = {"a.md": talk(body=FOOTNOTED), "b.md": talk("Second", body="A claim[^x].")}
+    pages = {"two.md": TWO_TALKS_WITH_FOOTNOTES}
+    source = write_site(tmp_path, talks, pages=pages, conf="suppress_warnings = ['toc']\n")
+    result = build(source, builder)
+    assert result.status == 0
+    lines = result.warnings.splitlines()
+    assert [w for w in lines if "[seminar.footnote]" in w] == [
+        "talks/b.md:9: WARNING: the footnote '[^x]' has no note ('[^x]: ...'); shown as text"
+        " [seminar.footnote]"
+    ]
+    assert not [w for w in lines if "[seminar." not in w], result.warnings
+    assert ("talks/b.md", 9, "footnote") in check_problems(source)
+    if builder == "html":
+        page = result.read("talks/a.html")
+        assert page.count('role="doc-footnote"') == 2 and page.count('role="doc-noteref"') == 3
+        assert "A claim[^x]." in result.read("talks/b.html")
+        two = result.read("two.html")
+        notes = ["The page note.", "The first talk note.", "The second talk note."]
+        assert all(note in two for note in notes) and two.count('role="doc-footnote"') == 3

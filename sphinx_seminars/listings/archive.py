@@ -104,6 +104,21 @@ def _builder(env: BuildEnvironment) -> Builder:
     return app.builder
 
 
+def notes_outside(section: nodes.Element, tree: nodes.document) -> list[nodes.footnote]:
+    """Copies of the footnotes that the section's references point to but that lie outside
+    it (MyST puts a page's footnotes at its end): a talk moved into the archive takes
+    them along."""
+    referred = {ref.get("refid") for ref in section.findall(nodes.footnote_reference)}
+    if not referred:
+        return []
+    inside = set(section.findall(nodes.footnote))
+    return [
+        note.deepcopy()
+        for note in tree.findall(nodes.footnote)
+        if note not in inside and referred.intersection(note["ids"])
+    ]
+
+
 def archive_sections(env: BuildEnvironment, here: str, included: set[str]) -> list[nodes.Node]:
     """The talks by year, newest first: the section of each talk whose page is not among the
     pages of the document (``included``); for a talk on a page that is (a page with a
@@ -125,6 +140,7 @@ def archive_sections(env: BuildEnvironment, here: str, included: set[str]) -> li
                 continue
             copy = talk.deepcopy()
             copy["docname"] = record.docname
+            copy.extend(notes_outside(talk, tree))
             section += addnodes.start_of_file("", copy, docname=record.docname)
             documents = getattr(builder, "docnames", None)  # latex, texinfo: what has an address
             if isinstance(documents, set):

@@ -33,6 +33,8 @@ MAX_CHECKED = 1000
 #: emphasised words; about six hundred nested marks overflow the Markdown parser).
 MAX_EMPHASIS_MARKS = 200
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: A footnote's label from the start of its line, before the ``]:`` of its note.
+_FOOTNOTE_LABEL = re.compile(r"(?:^|\n) {0,3}\[\^[^\]\s]+$")
 
 
 def neutralise_markdown(markdown: str) -> str:
@@ -69,10 +71,25 @@ def _unsafe_link_ends(markdown: str) -> list[int]:
     ends = [match.start() for match in _LINK_TARGET.finditer(markdown)]
     if len(ends) > MAX_CHECKED:
         return ends
-    return [end for end in ends if not _escaped(markdown, end) and not _safe_target(markdown, end)]
+    return [
+        end
+        for end in ends
+        if not is_escaped(markdown, end)
+        and not _safe_target(markdown, end)
+        and not _footnote_note(markdown, end)
+    ]
 
 
-def _escaped(text: str, position: int) -> bool:
+def _footnote_note(markdown: str, end: int) -> bool:
+    """Whether the ``]:`` at ``end`` starts a footnote's note (``[^1]: the note``), which
+    links nowhere."""
+    if markdown[end + 1] != ":":
+        return False
+    line_start = markdown.rfind("\n", 0, end)
+    return bool(_FOOTNOTE_LABEL.search(markdown, max(line_start, 0), end))
+
+
+def is_escaped(text: str, position: int) -> bool:
     """Whether the character at ``position`` follows an odd number of backslashes."""
     start = position
     while start and text[start - 1] == "\\":

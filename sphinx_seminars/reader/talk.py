@@ -13,6 +13,7 @@ from .abstract import has_parts, read_bio, read_texts
 from .dating import has_stated_date, read_when
 from .draft import Draft
 from .files import read_text
+from .footnotes import settle_footnotes
 from .frontmatter import front_matter_of, lift_tables, split_front_matter
 from .frontmatter_keys import KEYS, LINK_KEYS, NESTED_TABLES, unknown_keys
 from .images import featured_image, talk_image
@@ -114,6 +115,11 @@ def parse_talk(
     texts = read_texts(draft, title)
     abstract, references = split_references(texts.abstract)
     bio, bio_line = read_bio(draft)
+    (abstract, bio, details), footnote_problems = settle_footnotes(
+        [(abstract, texts.abstract_line), (bio, bio_line), (texts.details, texts.details_line)]
+    )
+    for line, message in footnote_problems:
+        draft.warn(line, Code.FOOTNOTE, message)
     venue, online_url = _venue(draft)
     if venue is None and online_url is None:
         venue = prose_venue(draft)
@@ -150,7 +156,7 @@ def parse_talk(
         references=references,
         bio=bio,
         bio_line=bio_line,
-        details=texts.details,
+        details=details,
         details_line=texts.details_line,
         links=links,
         tags=tags,

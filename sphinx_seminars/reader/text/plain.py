@@ -8,6 +8,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from ..sanitize import sanitize_to_lines, unescape_canonical
 from .clean import CONTROL, clean_text, collapse_spaces
@@ -31,7 +32,7 @@ def strip_html(text: str) -> str:
 
 @functools.cache
 def _commonmark() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    return MarkdownIt("commonmark").use(footnote_plugin)
 
 
 #: What can make Markdown more than words: markup characters, a hard line break (two spaces
@@ -48,7 +49,8 @@ def _is_words_only(markdown: str) -> bool:
 
 
 def markdown_to_plain(markdown: str) -> str:
-    """Plain text of a Markdown body: paragraphs separated by blank lines, lists with "- "."""
+    """Plain text of a Markdown body: paragraphs separated by blank lines, lists with "- ",
+    footnotes as ``[label]`` (their notes after the text)."""
     if _is_words_only(markdown):
         paragraphs = _BLANK_LINES.split(markdown) if "\n" in markdown else [markdown]
         return "\n\n".join(
@@ -60,6 +62,8 @@ def markdown_to_plain(markdown: str) -> str:
     for token in _commonmark().parse(markdown):
         if token.type == "list_item_open":
             prefix = "- "
+        elif token.type == "footnote_open":
+            prefix = f"[{token.meta['label']}] "
         elif token.type == "inline":
             text = _inline_plain(token.children or [])
             blocks.append(prefix + text if prefix else text)
@@ -76,6 +80,8 @@ def _inline_plain(children: list[Token]) -> str:
     for child in children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type == "footnote_ref":
+            parts.append(f"[{child.meta['label']}]")
         elif child.type == "softbreak":
             parts.append(" ")
         elif child.type == "hardbreak":

@@ -1,0 +1,107 @@
+"""Markdown footnotes of a talk (``a claim[^1]`` ... ``[^1]: the note``).
+
+A talk's Markdown blocks (abstract, bio, details) are one text for footnotes: a reference in
+the bio may use a note of the abstract.  :func:`settle_footnotes` keeps every reference that
+has its note and every first note of a label; a reference without a note, or a second note
+of one label, would be an error of the page, so it becomes the text it is written as, with a
+warning.  :func:`scope_footnotes` gives a talk's labels a prefix of its own, so that talks
+(and the page around them) sharing a page never share a label.  Code (spans and fences) is
+not looked into.  Pure Python.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+
+from .markdown_safety import is_escaped
+
+_LABEL = r"\[\^([^\]\s]+)\]"
+_DEFINITION = re.compile(r"^ {0,3}" + _LABEL + ":", re.MULTILINE)
+_REFERENCE = re.compile(_LABEL)
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)|(`+).*?\2", re.M | re.S)
+
+
+def settle_footnotes(
+    blocks: Sequence[tuple[str, int]],
+) -> tuple[list[str], list[tuple[int, str]]]:
+    """The blocks (Markdown, first file line) with unusable footnote marks made text, and
+    a (line, message) for each."""
+    defined: set[str] = set()
+    settled: list[str] = []
+    problems: list[tuple[int, str]] = []
+    found = [_marks(markdown) for markdown, _ in blocks]
+    for definitions, _ in found:  # a note serves references before it too
+        defined.update(label.lower() for _, label in definitions)
+    noted: set[str] = set()
+    for (markdown, line), (definitions, references) in zip(blocks, found, strict=True):
+        as_text: list[tuple[int, str]] = []
+        for start, label in definitions:
+            if label.lower() in noted:
+                as_text.append((start, f"a second note for the footnote '[^{label}]'"))
+            noted.add(label.lower())
+        as_text += [
+            (start, f"the footnote '[^{label}]' has no note ('[^{label}]: ...')")
+            for start, label in references
+            if label.lower() not in defined
+        ]
+        as_text.sort()
+        problems += [(_line_at(markdown, at, line), f"{why}; shown as text") for at, why in as_text]
+        settled.append(_escaped_at(markdown, [start for start, _ in as_text]))
+    return settled, problems
+
+
+def scope_footnotes(markdown: str, prefix: str) -> str:
+    """Markdown whose footnote labels all start with ``prefix`` (and a dash)."""
+    definitions, references = _marks(markdown)
+    starts = sorted(start for start, _ in [*definitions, *references])
+    return _rewritten_at(markdown, starts, lambda label: f"[^{prefix}-{label}]")
+
+
+def _marks(markdown: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(where each note starts and its label, where each reference starts and its label),
+    outside code and not escaped."""
+    if "[^" not in markdown:
+        return [], []
+    code = [match.span() for match in _CODE.finditer(markdown)]
+    code_starts = [low for low, _ in code]
+
+    def usable(start: int) -> bool:
+        before = bisect.bisect_right(code_starts, start) - 1
+        in_code = before >= 0 and start < code[before][1]
+        return not in_code and not is_escaped(markdown, start)
+
+    definitions = [
+        (match.start(1) - 2, match.group(1))
+        for match in _DEFINITION.finditer(markdown)
+        if usable(match.start(1) - 2)
+    ]
+    noted = {start for start, _ in definitions}
+    references = [
+        (match.start(), match.group(1))
+        for match in _REFERENCE.finditer(markdown)
+        if match.start() not in noted and usable(match.start())
+    ]
+    return definitions, references
+
+
+def _line_at(markdown: str, position: int, first_line: int) -> int:
+    return first_line + markdown.count("\n", 0, position) if first_line else 0
+
+
+def _escaped_at(markdown: str, starts: list[int]) -> str:
+    """Markdown with a backslash before the ``[`` at each start: shown as text."""
+    return _rewritten_at(markdown, starts, lambda label: f"\\[^{label}]")
+
+
+def _rewritten_at(markdown: str, starts: list[int], write: Callable[[str], str]) -> str:
+    parts: list[str] = []
+    last = 0
+    for start in starts:
+        match = _REFERENCE.match(markdown, start)
+        assert match is not None  # every start is a label's
+        parts += [markdown[last:start], write(match.group(1))]
+        last = match.end()
+    parts.append(markdown[last:])
+    return "".join(parts)
