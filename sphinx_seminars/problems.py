@@ -90,8 +90,9 @@ HELP: dict[Code, str] = {
     Code.FILENAME_DATE: "the date the file name starts with is not the talk's date",
     Code.URL: "a link whose address is not http(s) or mailto, or is unsafe; left out",
     Code.FOOTNOTE: (
-        "a footnote reference ([^1]) whose note ([^1]: ...) the talk does not give, or a "
-        "second note of one label: shown as the text it is written as"
+        "a footnote reference ([^1]) whose note ([^1]: ...) the talk does not give, a note "
+        "no reference points to, or a second note of one label: shown as the text it is "
+        "written as"
     ),
     Code.STATUS: "a status that is none of cancelled, postponed, rescheduled",
     Code.DUPLICATE: "two talks (or speakers) with the same id; the message names both files",

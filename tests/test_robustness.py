@@ -524,7 +524,8 @@ Another claim[^1].
 def test_footnotes_are_notes_of_their_talk_and_a_missing_note_is_a_warning(
     tmp_path: Path, builder: str
 ) -> None:
-    talks = {"a.md": talk(body=FOOTNOTED), "b.md": talk("Second", body="A claim[^x].")}
+    lonely = "A claim[^x].\n\n[^y]: A note of nothing."
+    talks = {"a.md": talk(body=FOOTNOTED), "b.md": talk("Second", body=lonely)}
     pages = {"two.md": TWO_TALKS_WITH_FOOTNOTES}
     source = write_site(tmp_path, talks, pages=pages, conf="suppress_warnings = ['toc']\n")
     result = build(source, builder)
@@ -532,10 +533,12 @@ def test_footnotes_are_notes_of_their_talk_and_a_missing_note_is_a_warning(
     lines = result.warnings.splitlines()
     assert [w for w in lines if "[seminar.footnote]" in w] == [
         "talks/b.md:9: WARNING: the footnote '[^x]' has no note ('[^x]: ...'); shown as text"
-        " [seminar.footnote]"
+        " [seminar.footnote]",
+        "talks/b.md:11: WARNING: no reference '[^y]' to the footnote's note; shown as text"
+        " [seminar.footnote]",
     ]
     assert not [w for w in lines if "[seminar." not in w], result.warnings
-    assert ("talks/b.md", 9, "footnote") in check_problems(source)
+    assert {("talks/b.md", 9, "footnote"), ("talks/b.md", 11, "footnote")} <= check_problems(source)
     if builder == "html":
         page = result.read("talks/a.html")
         assert page.count('role="doc-footnote"') == 2 and page.count('role="doc-noteref"') == 3

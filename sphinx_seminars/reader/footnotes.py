@@ -2,11 +2,12 @@
 
 A talk's Markdown blocks (abstract, bio, details) are one text for footnotes: a reference in
 the bio may use a note of the abstract.  :func:`settle_footnotes` keeps every reference that
-has its note and every first note of a label; a reference without a note, or a second note
-of one label, would be an error of the page, so it becomes the text it is written as, with a
-warning.  :func:`scope_footnotes` gives a talk's labels a prefix of its own, so that talks
-(and the page around them) sharing a page never share a label.  Code (spans and fences) is
-not looked into.  Pure Python.
+has its note and every first note of a label that is referred to; a reference without a
+note, a second note of one label or a note without a reference would be an error or a
+warning of the page, so it becomes the text it is written as, with a warning.
+:func:`scope_footnotes` gives a talk's labels a prefix of its own, so that talks (and the
+page around them) sharing a page never share a label.  Code (spans and fences) is not looked
+into.  Pure Python.
 """
 
 from __future__ import annotations
@@ -28,18 +29,20 @@ def settle_footnotes(
 ) -> tuple[list[str], list[tuple[int, str]]]:
     """The blocks (Markdown, first file line) with unusable footnote marks made text, and
     a (line, message) for each."""
-    defined: set[str] = set()
     settled: list[str] = []
     problems: list[tuple[int, str]] = []
     found = [_marks(markdown) for markdown, _ in blocks]
-    for definitions, _ in found:  # a note serves references before it too
-        defined.update(label.lower() for _, label in definitions)
+    # a note serves references before it too, and in the other blocks
+    defined = {label.lower() for definitions, _ in found for _, label in definitions}
+    referred = {label.lower() for _, references in found for _, label in references}
     noted: set[str] = set()
     for (markdown, line), (definitions, references) in zip(blocks, found, strict=True):
         as_text: list[tuple[int, str]] = []
         for start, label in definitions:
             if label.lower() in noted:
                 as_text.append((start, f"a second note for the footnote '[^{label}]'"))
+            elif label.lower() not in referred:
+                as_text.append((start, f"no reference '[^{label}]' to the footnote's note"))
             noted.add(label.lower())
         as_text += [
             (start, f"the footnote '[^{label}]' has no note ('[^{label}]: ...')")

@@ -63,3 +63,10 @@ def test_a_note_is_not_taken_for_an_unsafe_link_definition() -> None:
 def test_plain_text_shows_references_and_notes() -> None:
     plain = markdown_to_plain("A claim[^1].\n\n[^1]: Shown.\n")
     assert plain == "A claim[1].\n\n[1] Shown."
+
+
+def test_a_note_without_a_reference_is_text_with_a_problem() -> None:
+    talk = parse_talk(HEAD + "## Abstract\n\nNo claim.\n\n[^lone]: Alone.\n", "kit.md")
+    assert talk.abstract.endswith("\\[^lone]: Alone.")
+    [problem] = [p for p in talk.problems if p.code == "footnote"]
+    assert problem.line == 10 and "no reference" in problem.message
