@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
+from urllib.parse import unquote, urlsplit
 
 #: The longest id made (characters): short enough for any file system's names.
 MAX_ID = 80
@@ -105,16 +106,51 @@ MAX_DEPTH = 32
 _UNUSABLE_IN_PATHS = re.compile(r"[\x00-\x1f\x7f\\]")
 
 
+def split_permalink(permalink: str) -> tuple[str, str, str | None]:
+    """(the path a permalink asks a server for, its ``?query#fragment`` as written, and why
+    a static site cannot serve it, or None).
+
+    The path's ``%``-escapes are decoded, as a web server decodes them before it looks for
+    the file; of a full ``http(s)://`` address only the path counts.  A query or a fragment
+    cannot be served: a server looks up the same file for every query, and a browser never
+    sends the fragment."""
+    try:
+        address = urlsplit(permalink)
+    except ValueError:
+        return permalink, "", "it is not a valid address"
+    rest = (f"?{address.query}" if address.query else "") + (
+        f"#{address.fragment}" if address.fragment else ""
+    )
+    if address.scheme and not (address.scheme.lower() in ("http", "https") and address.netloc):
+        return address.path, rest, f"it is an address of another kind ('{address.scheme}:')"
+    try:
+        path = unquote(address.path, errors="strict")
+    except UnicodeDecodeError:
+        return address.path, rest, "its %-escapes are not UTF-8 text"
+    if address.query or permalink.endswith("?"):
+        why = "a static site cannot serve a query ('?...'): every query asks for one file"
+        return path, rest, why
+    if address.fragment or permalink.endswith("#"):
+        return path, rest, "a browser never sends the part after '#' to the site"
+    return path, rest, None
+
+
 def permalink_paths(permalink: str) -> tuple[list[str], str | None]:
     """The files that serve a permalink (relative to the site root) and, when it cannot be
     served, why: ``/seminar/x`` is served by ``seminar/x.html`` and ``seminar/x/index.html``
-    (so that both old addresses work), ``/seminar/x.html`` by itself."""
-    parts = [part for part in permalink.split("/") if part and part != "."]
+    (so that both old addresses work), ``/seminar/x.html`` by itself; ``%``-escapes are
+    decoded (``/caf%C3%A9`` is served by ``café.html``)."""
+    if _UNUSABLE_IN_PATHS.search(permalink):
+        return [], "it holds a backslash or a control character"
+    decoded, _, unusable = split_permalink(permalink)
+    if unusable:
+        return [], unusable
+    parts = [part for part in decoded.split("/") if part and part != "."]
     if not parts:
         return [], "it names the site root"
     if ".." in parts:
         return [], "it goes up a folder ('..')"
-    if _UNUSABLE_IN_PATHS.search(permalink):
+    if _UNUSABLE_IN_PATHS.search(decoded):
         return [], "it holds a backslash or a control character"
     if len(parts) > MAX_DEPTH or any(len(p.encode()) > MAX_NAME_BYTES for p in parts):
         return [], f"it is too long to be a file name (a part over {MAX_NAME_BYTES} bytes)"

@@ -137,6 +137,54 @@ def test_a_permalink_never_replaces_what_the_build_writes(tmp_path: Path, permal
     assert not (tmp_path / "escape.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("permalink", "why"),
+    [
+        ("/event.php?id=42", "cannot serve a query"),
+        ("/seminars/?talk=3", "cannot serve a query"),
+        ("/seminars#grain", "never sends the part after '#'"),
+        ("mailto:office@example.org", "an address of another kind ('mailto:')"),
+        ("/caf%FF", "%-escapes are not UTF-8"),
+        ("/old%2F..%2F..%2Fescape", "goes up a folder"),
+        ("/old%00x", "a control character"),
+    ],
+)
+def test_a_permalink_a_static_site_cannot_serve_is_a_warning_and_no_file(
+    tmp_path: Path, permalink: str, why: str
+) -> None:
+    extra = f"permalink: {json.dumps(permalink)}\n"
+    source = write_site(tmp_path, {"taker.md": talk(extra=extra), "other.md": talk("Other")})
+    before = {p.name for p in (tmp_path / "src").rglob("*")}
+    result = build(source)
+    assert result.status == 0, result.warnings
+    [warning] = warnings_of(result.warnings, "permalink")
+    assert warning.startswith("talks/taker.md:7:") and why in warning, warning
+    assert ("talks/taker.md", 7, "permalink") in check_problems(source)
+    written = {str(p.relative_to(result.outdir)) for p in result.outdir.rglob("*.html")}
+    assert not [p for p in written if "moved" in result.read(p) or "?" in p or "#" in p]
+    assert {p.name for p in (tmp_path / "src").rglob("*")} == before
+    assert not (tmp_path / "escape.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("permalink", "served_at"),
+    [
+        ("/talks/caf%C3%A9-grain", "talks/café-grain.html"),
+        ("/old%20seminars/grain", "old seminars/grain/index.html"),
+        ("https://old.example.edu/seminars/2025/grain/", "seminars/2025/grain.html"),
+    ],
+)
+def test_escapes_are_decoded_and_a_full_address_serves_its_path(
+    tmp_path: Path, permalink: str, served_at: str
+) -> None:
+    extra = f"permalink: {json.dumps(permalink)}\n"
+    source = write_site(tmp_path, {"taker.md": talk(extra=extra)})
+    result = build(source)
+    assert result.status == 0 and not warnings_of(result.warnings, "permalink"), result.warnings
+    assert "This talk has moved" in result.read(served_at)
+    assert not [p for p in check_problems(source) if p[2] == "permalink"]
+
+
 def test_the_home_page_of_a_dirhtml_site_is_not_replaced(tmp_path: Path) -> None:
     source = write_site(tmp_path, {"home.md": talk(extra="permalink: /index\n")})
     result = build(source, "dirhtml")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ..ids import split_permalink
 from ..model import Address, Problem, Speaker, Talk
 from ..problems import Code
 from .abstract import has_parts, read_bio, read_texts
@@ -192,12 +193,16 @@ def _kind(draft: Draft, title: str, source: str) -> str | None:
 def _talk_id(draft: Draft, title: str) -> tuple[str, int]:
     """The talk's id and the line it comes from (0: the file name or the title)."""
     permalink = draft.key_text("permalink")
-    if permalink:
-        parts = [part for part in permalink.split("/") if part]
+    if permalink:  # the last part of its path ("%C3%A9" read as "é"), and its "?id=3" if any
+        path, rest, _ = split_permalink(permalink)
+        if not path.isprintable():  # a control character decoded: keep it escaped
+            path, rest = permalink, ""
+        parts = [part for part in path.split("/") if part]
         if len(parts) > 1 and re.fullmatch(r"index(?:\.html?)?", parts[-1]):
             parts.pop()  # "/seminars/jan/index.html" is the address of "jan"
-        if parts:
-            return re.sub(r"\.html?$", "", parts[-1]), draft.matter.line_of("permalink")
+        if parts or rest:
+            last = re.sub(r"\.html?$", "", parts[-1]) if parts else ""
+            return last + rest, draft.matter.line_of("permalink")
     key, value = draft.text("id")
     if key and value:
         return value, draft.matter.line_of(key)
