@@ -101,7 +101,12 @@ class SeminarDirective(SphinxDirective):
         location = location or page_location(self)
         modified = _modified(os.path.join(self.env.srcdir, source))
         domain_of(self.env).note_talk(
-            talk, self.env.docname, section["ids"][0], location, modified, local_files.image_address
+            local_files.shown(talk),
+            self.env.docname,
+            section["ids"][0],
+            location,
+            modified,
+            local_files.image_address,
         )
         return section
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .model import Image
+from .model import Image, Talk
 from .problems import Code
-from .site_files import file_inside
+from .site_files import file_inside, path_inside
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -54,11 +55,22 @@ class LocalFiles:
         self.env = env
         self.talk_source = talk_source
 
-    def link(self, text: str, target: str) -> nodes.Node | None:
-        """A download of the file a link names (``slides: slides/talk.pdf``), or None."""
+    def _file(self, target: str) -> str | None:
+        """The file ``target`` names, from the source folder, or None (with a warning).  A
+        file named inside the folder that is not there yet is a dependency of the page: the
+        page is read again once it is added."""
         path = inside_source(self.env, self.talk_source, target)
         if path is None:
             _warn_refused(self.talk_source, target)
+            missing = path_inside(self.talk_source, target)
+            if missing is not None:
+                self.env.note_dependency(os.path.join(self.env.srcdir, missing))
+        return path
+
+    def link(self, text: str, target: str) -> nodes.Node | None:
+        """A download of the file a link names (``slides: slides/talk.pdf``), or None."""
+        path = self._file(target)
+        if path is None:
             return None
         download = addnodes.download_reference(
             "", "", reftarget="/" + path, refdoc=self.env.docname, refexplicit=True
@@ -69,11 +81,8 @@ class LocalFiles:
     def image(self, src: str) -> str | None:
         """The address of an image file a talk names (a picture, a photo), from the source
         folder, or None (with a warning)."""
-        path = inside_source(self.env, self.talk_source, src)
-        if path is None:
-            _warn_refused(self.talk_source, src)
-            return None
-        return "/" + path
+        path = self._file(src)
+        return None if path is None else "/" + path
 
     def image_address(self, image: Image) -> str | None:
         """Where a picture or photo is shown from on other pages (listings, the speakers
@@ -82,6 +91,27 @@ class LocalFiles:
         if image.src.lower().startswith("https://"):
             return image.src
         return inside_source(self.env, self.talk_source, image.src)
+
+    def shown(self, talk: Talk) -> Talk:
+        """The talk without the local files it names that the page leaves out (each said
+        once, when rendered): the exports list what the page shows."""
+        usable = [
+            (name, url)
+            for name, url in talk.links
+            if _SCHEME.match(url)
+            or url.startswith("#")
+            or inside_source(self.env, self.talk_source, url)
+        ]
+        image = talk.image if talk.image and self.image_address(talk.image) else None
+        speakers = tuple(
+            replace(speaker, photo=None)
+            if speaker.photo and not self.image_address(speaker.photo)
+            else speaker
+            for speaker in talk.speakers
+        )
+        if (usable, image, speakers) == (list(talk.links), talk.image, talk.speakers):
+            return talk
+        return replace(talk, links=tuple(usable), image=image, speakers=speakers)
 
     def guard(self, section: nodes.Element) -> None:
         """Images and downloads in the talk's rendered Markdown point at files inside the

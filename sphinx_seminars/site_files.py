@@ -53,17 +53,26 @@ def taken_by_build(path: str, pages: set[str]) -> str | None:
     return None
 
 
-def file_inside(folder: str, talk_source: str, target: str) -> str | None:
-    """The file ``target`` names, relative to the source ``folder``, when it is a file there
-    (its links followed); None otherwise.  A relative target is read from the folder of the
-    talk file (``talk_source``, relative to ``folder``); one starting with ``/`` from
-    ``folder`` itself."""
+def path_inside(talk_source: str, target: str) -> str | None:
+    """The path ``target`` names, relative to the source folder, when it stays inside it as
+    written (links not followed; the file may not exist); None otherwise.  A relative target
+    is read from the folder of the talk file (``talk_source``, relative to the source
+    folder); one starting with ``/`` from the source folder itself."""
     target = target.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
     if not target:
         return None
     base = "" if target.startswith("/") else posixpath.dirname(talk_source)
     path = posixpath.normpath(posixpath.join(base, target.lstrip("/")))
     if path == ".." or path.startswith("../") or posixpath.isabs(path):
+        return None
+    return path
+
+
+def file_inside(folder: str, talk_source: str, target: str) -> str | None:
+    """The file ``target`` names, relative to the source ``folder``, when it is a file there
+    (its links followed); None otherwise (see :func:`path_inside`)."""
+    path = path_inside(talk_source, target)
+    if path is None:
         return None
     real_folder = os.path.realpath(folder)
     real = os.path.realpath(os.path.join(real_folder, path))

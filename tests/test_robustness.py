@@ -594,3 +594,43 @@ def test_footnotes_are_notes_of_their_talk_and_a_missing_note_is_a_warning(
         two = result.read("two.html")
         notes = ["The page note.", "The first talk note.", "The second talk note."]
         assert all(note in two for note in notes) and two.count('role="doc-footnote"') == 3
+
+
+# -- 16. local files ----------------------------------------------------------------------
+
+
+def test_a_picture_or_slides_added_after_a_build_is_picked_up(tmp_path: Path) -> None:
+    extra = "image: grain.png\nslides: slides/grain.pdf\nspeaker_photo: /people/ada.png\n"
+    source = write_site(tmp_path, {"grain.md": talk(extra=extra), "other.md": talk("Other")})
+    first = build(source)
+    assert first.status == 0
+    assert len(warnings_of(first.warnings, "path")) == 3, first.warnings
+    [entry] = [t for t in json.loads(first.read("seminars.json"))["talks"] if t["id"] == "grain"]
+    assert entry["image"] is None and entry["links"] == {}
+    assert entry["speakers"][0]["photo"] is None
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+    )
+    (source / "talks" / "grain.png").write_bytes(png)
+    (source / "talks" / "slides").mkdir()
+    (source / "talks" / "slides" / "grain.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (source / "people").mkdir()
+    (source / "people" / "ada.png").write_bytes(png)
+    second = build(source)
+    assert second.status == 0 and not warnings_of(second.warnings, "path"), second.warnings
+    page = second.read("talks/grain.html")
+    assert "grain.png" in page and "grain.pdf" in page and "ada.png" in page
+    [entry] = [t for t in json.loads(second.read("seminars.json"))["talks"] if t["id"] == "grain"]
+    assert entry["image"]["src"] == "grain.png" and entry["links"] == {"slides": "slides/grain.pdf"}
+    assert entry["speakers"][0]["photo"]["src"] == "/people/ada.png"
+
+
+def test_files_the_page_refuses_are_in_no_export(tmp_path: Path) -> None:
+    extra = "image: ../../../etc/hostname\nslides: ../../secret.pdf\n"
+    source = write_site(tmp_path, {"grain.md": talk(extra=extra)})
+    result = build(source)
+    assert result.status == 0
+    assert len(warnings_of(result.warnings, "path")) == 2, result.warnings
+    exports = result.read("seminars.json") + result.read("talks/grain.html")
+    assert "hostname" not in exports and "secret.pdf" not in exports
