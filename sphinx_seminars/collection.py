@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import glob
+import itertools
 import os
+import posixpath
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +31,7 @@ from .listings.spec import ListingSpec
 from .localfiles import inside_source_folder
 from .model import Problem, Talk
 from .problems import Code
+from .reader.discover import folder_read_already
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,7 +88,19 @@ def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     itself (replacing what it cannot decode, with a ``seminar.encoding`` warning at the
     line)."""
     domain = domain_of(env)
-    for docname in [d for d in docnames if is_talk_page(env, d)]:
+    talk_pages = [d for d in docnames if is_talk_page(env, d)]
+    repeats = _repeated_folders(env) if talk_pages else {}
+    for docname in [d for d in talk_pages if d in repeats]:
+        docnames.remove(docname)
+        _leave_out(app, env, docname, Path(env.doc2path(docname)), [])
+    for place, first in sorted(set(repeats.values())):
+        LOGGER.warning(
+            folder_read_already(first),
+            location=f"{place}:1",
+            type="seminar",
+            subtype=Code.DUPLICATE,
+        )
+    for docname in [d for d in talk_pages if d not in repeats]:
         path = Path(env.doc2path(docname))
         talk, refusal = read_talk_file(env, path)
         if talk is None:
@@ -95,6 +111,39 @@ def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
         if not _decodes(path, env.settings.get("input_encoding", "utf-8-sig")):
             docnames.remove(docname)
             _read_any_bytes(app, env, docname)
+
+
+def _repeated_folders(env: BuildEnvironment) -> dict[str, tuple[str, str]]:
+    """Talk pages in a folder that Sphinx found a second time through a link (a link to a
+    folder above it, two links to one folder): each with where the repeat starts (the first
+    link on its path, or the folder itself when the link is the folder first read) and the
+    folder it repeats.  Of the paths to one folder, the first in the order of a sorted walk
+    is read, as ``check`` reads it."""
+    pages = [d for d in env.found_docs if is_talk_page(env, d)]
+    folders = {posixpath.dirname(d) for d in pages}
+    real = {f: os.path.realpath(os.path.join(env.srcdir, f)) for f in folders}
+    first: dict[str, str] = {}
+    for folder in sorted(folders, key=lambda f: f.split("/")):
+        first.setdefault(real[folder], folder)
+    repeats = {}
+    for docname in pages:
+        folder = posixpath.dirname(docname)
+        if first[real[folder]] == folder:
+            continue
+        place = _link_in(env, folder)
+        rest = folder[len(place) :]  # "" or "/2025": the repeated folder of the place is
+        repeats[docname] = (place, first[real[folder]].removesuffix(rest))  # the first's
+    return repeats
+
+
+def _link_in(env: BuildEnvironment, folder: str) -> str:
+    """The first folder of a path that is a link (``talks/loop`` of ``talks/loop/loop``),
+    or the path itself."""
+    parts = folder.split("/")
+    for end in range(1, len(parts) + 1):
+        if os.path.islink(os.path.join(env.srcdir, *parts[:end])):
+            return "/".join(parts[:end])
+    return folder
 
 
 def _leave_out(
@@ -176,6 +225,53 @@ def warn_empty_patterns(
     return []
 
 
+def warn_suffixes_in_other_case(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: a file a ``seminar_talks`` pattern matches but for the case of
+    its suffix (``talk.MD`` for ``*.md``) is no page, as Sphinx's suffixes are exact: a
+    ``seminar.path`` warning says so, rather than the talk going missing without a word."""
+    patterns = tuple(get_config(env).talks)
+    suffixes = {x.lower(): x for x in app.config.source_suffix if x.lower() != x.upper()}
+    if not patterns or not suffixes:
+        return []
+    matcher = talk_matcher(patterns)
+    for path in _files_under(env.srcdir, {_fixed_folder(p) for p in patterns}):
+        stem, dot, ending = path.rpartition(".")
+        exact = suffixes.get(f"{dot}{ending}".lower())
+        if exact and not path.endswith(exact) and matcher.match(stem + exact):
+            LOGGER.warning(
+                "the suffix of the talk file is not '%s' (Sphinx reads only that case); "
+                "the file is not a page of the site",
+                exact,
+                location=f"{path}:1",
+                type="seminar",
+                subtype=Code.PATH,
+            )
+    return []
+
+
+def _fixed_folder(pattern: str) -> str:
+    """The folder a pattern's files are all under (``talks`` of ``talks/**/*.md``)."""
+    parts = pattern.split("/")[:-1]
+    return "/".join(itertools.takewhile(lambda part: not set(part) & set("*?["), parts))
+
+
+def _files_under(srcdir: str | os.PathLike[str], folders: set[str]) -> Iterator[str]:
+    """The files under these folders of the source folder (paths from it, with ``/``); links
+    to folders followed, each folder once."""
+    seen: set[str] = set()
+    for folder in sorted(folders):
+        for root, subfolders, names in os.walk(os.path.join(srcdir, folder), followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen:
+                subfolders[:] = []
+                continue
+            seen.add(real)
+            relative = os.path.relpath(root, srcdir).replace(os.sep, "/")
+            yield from (posixpath.join(relative, name).removeprefix("./") for name in names)
+
+
 def remove_pages_of_removed_talks(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -252,4 +348,5 @@ def setup_collection(app: Sphinx) -> None:
     app.connect("builder-inited", warn_suffixes)
     app.connect("env-get-outdated", warn_empty_patterns)
     app.connect("env-get-outdated", remove_pages_of_removed_talks)
+    app.connect("env-get-outdated", warn_suffixes_in_other_case)
     app.connect("env-before-read-docs", screen_talk_files)

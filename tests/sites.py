@@ -81,6 +81,7 @@ def write_site(
     files = {"conf.py": CONF + conf, "index.md": INDEX, "archive.md": ARCHIVE}
     files |= {"speakers.md": SPEAKERS, **(pages or {})}
     for name, text in files.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
         (source / name).write_text(text, encoding="utf-8")
     for name, content in talks.items():
         path = source / "talks" / name

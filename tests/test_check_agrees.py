@@ -58,3 +58,47 @@ def test_check_finds_what_the_build_warns_about(tmp_path: Path) -> None:
     assert {("talks/picture.md", 1, "path"), ("talks/slides.md", 1, "path")} <= built
     # a long title is cut, and the talk is still a page
     assert (result.outdir / "talks" / "long.html").exists()
+
+
+def test_check_reads_the_files_and_folders_the_build_reads(tmp_path: Path) -> None:
+    late = talk("Late", time='"25:00"')
+    talks: dict[str, str | bytes] = {
+        ".hidden.md": late,  # Sphinx reads hidden files and folders: so does check
+        ".drafts/draft.md": late,
+        "_old/x.md": late,
+        "LOUD.MD": late,  # not a page: Sphinx's suffixes are exact
+        "ok.md": talk("Ok"),
+        "2025/y.md": late,
+    }
+    source = write_site(tmp_path, talks)
+    (source / "shared").mkdir()
+    (source / "shared" / "s.md").write_text(late, encoding="utf-8")
+    os.symlink("../shared", source / "talks" / "link-a")
+    os.symlink("../shared", source / "talks" / "link-b")  # the folder of link-a again
+    os.symlink(".", source / "talks" / "loop")  # Sphinx would read the talks ~40 times
+    os.symlink("2025", source / "talks" / "this-year")
+    result = build(source)
+    assert result.status == 0, result.warnings
+    built, checked = build_problems(result.warnings), check_problems(source)
+    assert built == checked, (sorted(built - checked), sorted(checked - built))
+    again = {(f"talks/{name}", 1, "duplicate") for name in ("link-b", "loop", "this-year")}
+    assert again <= built
+    assert ("talks/LOUD.MD", 1, "path") in built
+    times = {path for path, _, code in built if code == "time"}
+    assert times == {
+        f"talks/{name}"
+        for name in (".hidden.md", ".drafts/draft.md", "_old/x.md", "2025/y.md", "link-a/s.md")
+    }
+    pages = {p.relative_to(result.outdir).as_posix() for p in result.outdir.rglob("*.html")}
+    assert not [page for page in pages if "loop" in page or "link-b" in page or "this-year" in page]
+    assert "talks/link-a/s.html" in pages and "talks/2025/y.html" in pages
+
+
+def test_a_permalink_on_a_page_in_an_underscore_folder_is_refused_by_both(tmp_path: Path) -> None:
+    talks = {"moved.md": talk("Moved", extra="permalink: /notes/_old/page\n")}
+    pages = {"notes/_old/page.md": "# A page\n\nSome notes.\n", ".notes/page.md": "# Hidden\n"}
+    source = write_site(tmp_path, talks, pages=pages, conf="suppress_warnings = ['toc']\n")
+    result = build(source)
+    assert result.status == 0
+    assert ("talks/moved.md", 7, "permalink") in build_problems(result.warnings)
+    assert build_problems(result.warnings) == check_problems(source)

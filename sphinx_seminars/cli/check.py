@@ -14,7 +14,12 @@ from ..ids import permalink_paths, talk_key
 from ..model import Problem, Talk
 from ..problems import Code
 from ..reader import read_talk
-from ..reader.discover import TALK_SUFFIXES, find_talk_files
+from ..reader.discover import (
+    SKIPPED_FOLDERS,
+    TALK_SUFFIXES,
+    find_talk_files,
+    folder_read_already,
+)
 from ..reader.duplicates import duplicate_ids
 from ..site_files import (
     GENERATED_PAGES,
@@ -76,9 +81,11 @@ def check_paths(
 ) -> list[Checked]:
     """Read every talk file the paths name and add the problems the build would find: ids
     used twice, permalinks that cannot be served, links out of the source folder."""
-    files, empty = find_talk_files(paths)
+    files, empty, repeated = find_talk_files(paths)
     talks = [
-        _outside(path, source_folder) or read_talk(path, default_timezone=default_timezone)
+        _outside(path, source_folder)
+        or _suffix_in_other_case(path)
+        or read_talk(path, default_timezone=default_timezone)
         for path in files
     ]
     site = _Site(source_folder, files)
@@ -95,7 +102,11 @@ def check_paths(
     ]
     suffixes = ", ".join(sorted(f"*{suffix}" for suffix in TALK_SUFFIXES))
     nothing = Problem(0, Code.UNREADABLE, f"no talk files ({suffixes}) found here", "error")
-    return checked + [Checked(path, None, (nothing,)) for path in empty]
+    again = [
+        Checked(folder, None, (Problem(0, Code.DUPLICATE, folder_read_already(first)),))
+        for folder, first in repeated
+    ]
+    return checked + again + [Checked(path, None, (nothing,)) for path in empty]
 
 
 def _project_folder(path: str) -> str | None:
@@ -125,6 +136,21 @@ def _outside(path: str, source_folder: str | None) -> Talk | None:
     return Talk(
         id=stem, title=stem, source=path, problems=(Problem(0, Code.PATH, message, "error"),)
     )
+
+
+def _suffix_in_other_case(path: str) -> Talk | None:
+    """The talk of a file whose suffix is a talk suffix in another case (``x.MD``): none,
+    with the warning the build gives (Sphinx's suffixes are exact: the file is no page)."""
+    suffix = Path(path).suffix
+    if suffix.lower() not in TALK_SUFFIXES or suffix == suffix.lower():
+        return None
+    message = (
+        f"the suffix of the talk file is not '{suffix.lower()}' (Sphinx reads only that "
+        "case); the file is not a page of the site"
+    )
+    problem = Problem(0, Code.PATH, message, "error")
+    stem = Path(path).stem
+    return Talk(id=stem, title=stem, source=path, problems=(problem,))
 
 
 class _Site:
@@ -206,13 +232,24 @@ class _Site:
 
 
 def _pages_in(folder: str) -> list[str]:
-    """The files of a source folder that are pages (reStructuredText and Markdown), outside
-    folders whose name starts with ``_`` or ``.`` (``_build``, ``_static``, ``.git``)."""
+    """The files of a source folder that are pages (reStructuredText and Markdown), as
+    Sphinx finds them: links to folders followed (each folder once), folders of builds,
+    tools and version control (``_build``, ``.git``) and ``_sources`` left out."""
     found = []
-    for root, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(("_", "."))]
+    seen: set[str] = set()
+    for root, folders, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders[:] = [name for name in folders if name not in _NOT_PAGES]
         found += [os.path.join(root, name) for name in names if name.endswith(PAGE_SUFFIXES)]
     return found
+
+
+#: Folders whose files are no pages of a site.
+_NOT_PAGES = SKIPPED_FOLDERS | {"_sources"}
 
 
 def _order(problem: Problem) -> tuple[int, str]:

@@ -6,35 +6,51 @@ import glob
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 #: The suffixes of talk files looked for in folders (a file named directly is always read).
 TALK_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
-#: Folders never searched (nor matched by a glob pattern), besides hidden ones (``.git``).
-SKIPPED_FOLDERS = frozenset({"_build", "node_modules", "__pycache__"})
+#: Folders never searched (nor matched by a glob pattern): builds, tools, version control.
+#: Other hidden folders and files are searched, as Sphinx reads them.
+SKIPPED_FOLDERS = frozenset(
+    {"_build", "node_modules", "__pycache__", ".git", ".hg", ".svn", ".venv", ".tox", ".nox"}
+)
+#: Editors' lock files (``.#talk.md``), which Sphinx never reads either.
+_LOCK_FILE = ".#"
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
-def find_talk_files(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(talk files, arguments that matched none), each file once, in the order found.
+class Found(NamedTuple):
+    """What the arguments of ``check`` or ``show`` name: the talk files, each once, in the
+    order found; the arguments that name none; and the folders reached a second time
+    through a link, each with the folder it repeats (their files are read once, there)."""
+
+    files: list[str]
+    empty: list[str]
+    repeated: list[tuple[str, str]]
+
+
+def find_talk_files(arguments: Sequence[str]) -> Found:
+    """The talk files the arguments name.
 
     A file is taken as given (even with another suffix, even if missing: reading it then
     says why it cannot be read); a folder gives its talk files, searched recursively; a glob
     pattern (``talks/**/*.md``) gives what it matches.
     """
-    files: list[str] = []
-    empty: list[str] = []
+    found = Found([], [], [])
     for argument in arguments:
-        found = list(_expand(argument))
-        if not found:
-            empty.append(argument)
-        files += found
-    return _unique(files), empty
+        files = list(_expand(argument, found.repeated))
+        if not files:
+            found.empty.append(argument)
+        found.files.extend(files)
+    found.files[:] = _unique(found.files)
+    return found
 
 
-def _expand(argument: str) -> Iterator[str]:
+def _expand(argument: str, repeated: list[tuple[str, str]]) -> Iterator[str]:
     path = Path(argument)
     if path.is_dir():
-        yield from _talks_in(path)
+        yield from _talks_in(path, repeated)
     elif path.exists() or not _GLOB_CHARACTERS & set(argument):
         yield argument
     else:
@@ -42,27 +58,32 @@ def _expand(argument: str) -> Iterator[str]:
             if SKIPPED_FOLDERS & set(Path(match).parts[:-1]):
                 continue
             if Path(match).is_dir():
-                yield from _talks_in(Path(match))
+                yield from _talks_in(Path(match), repeated)
             elif Path(match).suffix.lower() in TALK_SUFFIXES:
                 yield match
 
 
-def _talks_in(folder: Path) -> Iterator[str]:
+def _talks_in(folder: Path, repeated: list[tuple[str, str]]) -> Iterator[str]:
     """The talk files under a folder, sorted; links to folders are followed, as Sphinx
-    follows them, each folder once."""
-    seen: set[str] = set()
+    follows them, each folder once: a folder reached again (a loop, two links to one
+    folder) joins ``repeated``, with the folder first read."""
+    seen: dict[str, str] = {}
     for root, folders, names in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
         if real in seen:
             folders[:] = []
+            repeated.append((root, seen[real]))
             continue
-        seen.add(real)
-        folders[:] = sorted(
-            f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS
-        )
+        seen[real] = root
+        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS)
         for name in sorted(names):
-            if Path(name).suffix.lower() in TALK_SUFFIXES and not name.startswith("."):
+            if Path(name).suffix.lower() in TALK_SUFFIXES and not name.startswith(_LOCK_FILE):
                 yield os.path.join(root, name)
+
+
+def folder_read_already(first: str) -> str:
+    """Why a folder reached again through a link is not read (``check`` and the build)."""
+    return f"the folder is '{first}' again, reached through a link; its files are not read here"
 
 
 def _unique(files: list[str]) -> list[str]:
