@@ -277,9 +277,11 @@ def remove_pages_of_removed_talks(
 ) -> list[str]:
     """``env-get-outdated``: a talk file deleted or renamed takes the page and source an
     earlier build made of it out of the output, as a clean build would have none (and an
-    old permalink may now redirect there)."""
+    old permalink may now redirect there); a talk file whose suffix changed
+    (``x.md`` -> ``x.markdown``) takes its old copied source and is read again (a renamed
+    file keeps its time, so Sphinx takes it for unchanged)."""
     patterns = tuple(get_config(env).talks)
-    if not removed or not patterns:
+    if not patterns:
         return []
     matcher = talk_matcher(patterns)
     for docname in removed:  # its file is gone: which suffix it had, the patterns say
@@ -287,7 +289,18 @@ def remove_pages_of_removed_talks(
             if matcher.match(docname + suffix):
                 _remove_outputs(app, env, docname, suffix)
                 break
-    return []
+    if len(app.config.source_suffix) == 1:
+        return []
+    renamed = [
+        (docname, source)
+        for docname, source in domain_of(env).talk_sources().items()
+        if docname in env.found_docs
+        and is_talk_page(env, docname)
+        and source != _relative(env, docname)
+    ]
+    for docname, source in renamed:
+        _remove_outputs(app, env, docname, Path(source).suffix)
+    return [docname for docname, _ in renamed]
 
 
 def _relative(env: BuildEnvironment, docname: str) -> str:

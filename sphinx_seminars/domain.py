@@ -203,6 +203,14 @@ class SeminarDomain(Domain):
         record = next((r for r in self.talks_on(docname) if r.anchor == anchor), None)
         return record if record is not None and self.talk(record.id) == record else None
 
+    def talk_sources(self) -> dict[str, str]:
+        """The talk file of the first talk of each page that has talks, by docname."""
+        return {
+            docname: records[0].talk.source
+            for docname, records in self.data["talks"].items()
+            if records
+        }
+
     def talks_on(self, docname: str) -> list[TalkRecord]:
         """The talks rendered on a page, in page order (a second talk of an id included)."""
         return list(self.data["talks"].get(docname, []))

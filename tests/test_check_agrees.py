@@ -96,8 +96,9 @@ def test_check_reads_the_files_and_folders_the_build_reads(tmp_path: Path) -> No
 
 def test_a_permalink_on_a_page_in_an_underscore_folder_is_refused_by_both(tmp_path: Path) -> None:
     talks = {"moved.md": talk("Moved", extra="permalink: /notes/_old/page\n")}
-    pages = {"notes/_old/page.md": "# A page\n\nSome notes.\n", ".notes/page.md": "# Hidden\n"}
-    source = write_site(tmp_path, talks, pages=pages, conf="suppress_warnings = ['toc']\n")
+    orphan = "---\norphan: true\n---\n"
+    pages = {"notes/_old/page.md": f"{orphan}# A page\n", ".notes/page.md": f"{orphan}# Hidden\n"}
+    source = write_site(tmp_path, talks, pages=pages)
     result = build(source)
     assert result.status == 0
     assert ("talks/moved.md", 7, "permalink") in build_problems(result.warnings)

@@ -12,7 +12,7 @@ from .feed import write_feed
 from .ical import update_sequences, write_calendars
 from .jsonfile import write_json
 from .jsonld import add_jsonld
-from .redirects import write_redirects
+from .redirects import give_way_to_extra_files, write_redirects
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,4 +46,5 @@ def setup_exports(app: Sphinx) -> None:
     app.connect("doctree-resolved", resolve_calendar_links)
     app.connect("doctree-resolved", resolve_subscribe_blocks)
     app.connect("html-page-context", add_jsonld)
+    app.connect("build-finished", give_way_to_extra_files)
     app.connect("build-finished", write_exports)

@@ -13,6 +13,7 @@ import contextlib
 import html
 import json
 import posixpath
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from sphinx.util import logging
 from ..ids import permalink_paths, talk_key
 from ..problems import Code
 from ..site_files import RESERVED_FILES, parents, taken_by_build
-from .common import Site, SiteTalk, write_if_changed
+from .common import EXPORT_BUILDERS, Site, SiteTalk, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,22 +63,61 @@ def generated_pages(app: Sphinx) -> set[str]:
     return paths
 
 
+def extra_files(app: Sphinx) -> dict[str, Path]:
+    """The files ``html_extra_path`` puts in the output: their paths from the site root,
+    each with its file."""
+    files: dict[str, Path] = {}
+    for entry in getattr(app.config, "html_extra_path", None) or []:
+        root = Path(app.confdir, entry)
+        if root.is_file():
+            files[root.name] = root
+        elif root.is_dir():
+            files |= {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+    return files
+
+
+def give_way_to_extra_files(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: a redirect an earlier build wrote where ``html_extra_path`` now
+    has a file gives way to that file (Sphinx 7 neither copies a file over one that is
+    there nor copies at all when no page changed): a redirect never replaces a file of the
+    site, whatever the Sphinx version."""
+    extra = getattr(app.config, "html_extra_path", None)
+    if exception is not None or app.builder.name not in EXPORT_BUILDERS or not extra:
+        return
+    state = Path(app.doctreedir) / STATE.format(builder=app.builder.name)
+    previous = _saved_paths(state)
+    if not previous:
+        return
+    for path, source in extra_files(app).items():
+        target = Path(app.outdir) / path
+        if path in previous and _is_redirect_page(target):
+            shutil.copyfile(source, target)
+
+
+def _saved_paths(state: Path) -> set[str]:
+    """The redirect files an earlier build recorded (none when the record is missing)."""
+    try:
+        saved = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {str(p) for p in saved} if isinstance(saved, list) else set()
+
+
 class Redirects:
     """Which files may be redirects in this build, and which were in the last one."""
 
     def __init__(self, app: Sphinx) -> None:
         self.outdir = Path(app.outdir)
         self.pages = generated_pages(app)
+        self.extra = set(extra_files(app))
         self.state = Path(app.doctreedir) / STATE.format(builder=app.builder.name)
-        try:
-            saved = json.loads(self.state.read_text(encoding="utf-8"))
-            self.previous = {str(p) for p in saved} if isinstance(saved, list) else set()
-        except (OSError, ValueError):
-            self.previous = set()
+        self.previous = _saved_paths(self.state)
         self.written: dict[str, str] = {}  # path -> id of the talk it sends to
 
     def taken_by(self, path: str) -> str | None:
         """What the build itself keeps at ``path`` (None when a redirect may go there)."""
+        if path in self.extra:
+            return "a file of html_extra_path"
         taken = taken_by_build(path, self.pages)
         if taken is not None:
             return taken
@@ -96,10 +136,21 @@ class Redirects:
             if not self.taken_by_build(path) and _is_redirect_page(stale):
                 with contextlib.suppress(OSError):
                     stale.unlink()
+                    self._remove_empty_folders(stale.parent)
         write_if_changed(self.state, json.dumps(sorted(self.written)))
 
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """The folders a removed redirect leaves empty (``old/x/`` of ``old/x/index.html``),
+        up to the output folder, as a clean build has none."""
+        while folder != self.outdir and self.outdir in folder.parents:
+            try:
+                folder.rmdir()  # only an empty folder goes
+            except OSError:
+                return
+            folder = folder.parent
+
     def taken_by_build(self, path: str) -> bool:
-        return path in self.pages or path in RESERVED_FILES
+        return path in self.pages or path in self.extra or path in RESERVED_FILES
 
 
 def _is_redirect_page(path: Path) -> bool:
