@@ -12,16 +12,15 @@ into.  Pure Python.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 
 from .markdown_safety import is_escaped
+from .text.code import CodeSpans
 
 _LABEL = r"\[\^([^\]\s]+)\]"
 _DEFINITION = re.compile(r"^ {0,3}" + _LABEL + ":", re.MULTILINE)
 _REFERENCE = re.compile(_LABEL)
-_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)|(`+).*?\2", re.M | re.S)
 
 
 def settle_footnotes(
@@ -67,13 +66,10 @@ def _marks(markdown: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]
     outside code and not escaped."""
     if "[^" not in markdown:
         return [], []
-    code = [match.span() for match in _CODE.finditer(markdown)]
-    code_starts = [low for low, _ in code]
+    code = CodeSpans(markdown)
 
     def usable(start: int) -> bool:
-        before = bisect.bisect_right(code_starts, start) - 1
-        in_code = before >= 0 and start < code[before][1]
-        return not in_code and not is_escaped(markdown, start)
+        return not code.holds(start) and not is_escaped(markdown, start)
 
     definitions = [
         (match.start(1) - 2, match.group(1))

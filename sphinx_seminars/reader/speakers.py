@@ -53,6 +53,14 @@ _LISTED_NAMES = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _PEOPLE_SEPARATOR = re.compile(r"\s*;\s*|\s+(?:&|and|et|und)\s+")
 
 
+#: One surname (``Smith``, ``Smith-Jones``, ``O'Neil``), as written before given names.
+_SURNAME = re.compile(r"[A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?")
+#: Given names of one to four parts, among them an initial (``J.``, ``J.A.``, ``John A.``).
+_GIVEN_WITH_INITIAL = re.compile(
+    r"(?=(?:\S+\s+){0,3}\S+$)(?=.*\b[A-Z]\.)(?:(?:[A-Z]\.(?:-?[A-Z]\.)*|[A-Z][a-z]+)\s*)+"
+)
+
+
 def split_honorific(text: str) -> tuple[str | None, str]:
     """Split a leading honorific off a name and drop trailing post-nominals."""
     text = _tidy(text)
@@ -196,7 +204,7 @@ def _split_speakers(lines: list[str]) -> list[tuple[list[str], bool]]:
 def _people_of_line(line: str) -> list[str]:
     """The parts of a line that each name a person, split at ";", "&", "and", "et", "und"
     when every part opens with a name of two words or more (or an honorific); else the line."""
-    listed = _listed_names(line)
+    listed = _listed_names(line) or _inverted_names(line)
     if listed:
         return listed
     pieces = [piece.strip() for piece in _PEOPLE_SEPARATOR.split(line)]
@@ -226,6 +234,18 @@ def _listed_names(line: str) -> list[str] | None:
     return names
 
 
+def _inverted_names(line: str) -> list[str] | None:
+    """The names of a line listing two people or more surname first ("Smith, J., Doe, A. and
+    Lee, K."), turned round; None for any other line."""
+    parts = [part.strip() for part in _LISTED_NAMES.split(line)]
+    if len(parts) < 4 or len(parts) % 2:
+        return None
+    pairs = list(zip(parts[::2], parts[1::2], strict=True))
+    if not all(_SURNAME.fullmatch(s) and _GIVEN_WITH_INITIAL.fullmatch(g) for s, g in pairs):
+        return None
+    return [f"{given} {surname}" for surname, given in pairs]
+
+
 def _speakers_from_group(group: list[str], *, listed: bool = False) -> list[Speaker]:
     """Build the speakers of one name line and the appointment lines below it."""
     people, remainder = _parse_name_line(group[0], listed=listed)
@@ -242,7 +262,7 @@ def _parse_name_line(
 ) -> tuple[list[tuple[str | None, str]], list[str]]:
     """Split a name line into people and any appointment text written after them."""
     honorific, text = split_honorific(line.lstrip(",;:-\u2013 "))
-    head, tail = _split_at_comma(text)
+    head, tail = _uninverted(*_split_at_comma(text))
     name, paren = _split_paren_affiliation(_strip_postnominals(head), listed=listed)
     people = _split_joint_names(honorific, name)
     parts = [part.strip() for part in tail.split(",")] if tail else []
@@ -267,6 +287,18 @@ def _split_at_comma(text: str) -> tuple[str, str]:
         elif char == "," and depth == 0:
             return text[:index], text[index + 1 :]
     return text, ""
+
+
+def _uninverted(head: str, tail: str) -> tuple[str, str]:
+    """A name written surname first, as in a bibliography ("Smith, J. A.", "Smith, John A.",
+    "Smith, J., Oxford"), turned round; only with an initial among the given names ("Smith,
+    John" may as well be a person of one name and a place)."""
+    given, comma, rest = tail.partition(",")
+    given, _, paren = given.strip().partition("(")  # "Doe, J. (MIT)": the name, then (MIT)
+    if _SURNAME.fullmatch(head.strip()) and _GIVEN_WITH_INITIAL.fullmatch(given.strip()):
+        name = f"{given.strip()} {head.strip()}" + (f" ({paren.strip()}" if paren else "")
+        return name, rest if comma else ""
+    return head, tail
 
 
 def _is_honorific_person(text: str) -> bool:

@@ -501,6 +501,12 @@ def test_template_tags_leave_their_text_and_lines() -> None:
     assert talk.bio_line == 9  # the line after its heading, as without the tags
 
 
+def test_template_tags_in_code_are_examples_and_stay() -> None:
+    body = "### Abstract\nWrite `{% include note.html %}` in a page {% raw %}here{% endraw %}.\n"
+    talk = parse_talk(f"---\ntitle: T\ndate: 2024-01-09\n---\n{body}", source="t.md")
+    assert talk.abstract == "Write `{% include note.html %}` in a page here."
+
+
 def test_a_date_as_title_gives_way_to_the_subtitle_and_more_keys_of_other_sites() -> None:
     text = (
         "---\ntitle: 12 March 2024\nsubtitle: Colourings of sparse graphs\n"

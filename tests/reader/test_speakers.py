@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_seminars.model import Speaker
+from sphinx_seminars.reader import parse_talk
 from sphinx_seminars.reader.speakers import (
     parse_speaker_block,
     parse_speaker_value,
@@ -566,3 +567,27 @@ def test_parse_speaker_value_problems(value: object, expected: list[Speaker]) ->
     assert speakers == expected
     assert problems
     assert all(p.code == "speaker" and p.message and p.line == 7 for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("value", "people"),
+    [
+        ("Moreau, I.", [("I. Moreau", None)]),
+        ("Moreau, Ines K.", [("Ines K. Moreau", None)]),
+        ("Moreau, I. K., Université de Lyon", [("I. K. Moreau", "Université de Lyon")]),
+        ("Moreau, I. (CNRS)", [("I. Moreau", "CNRS")]),
+        ("Moreau-Vidal, A.B.", [("A.B. Moreau-Vidal", None)]),
+        (
+            "Moreau, I., Tanaka, H. and Okafor, C.",
+            [("I. Moreau", None), ("H. Tanaka", None), ("C. Okafor", None)],
+        ),
+        # without an initial the comma may part a one-word name and a place: as before
+        ("Moreau, Lyon", [("Moreau", "Lyon")]),
+        ("Ines Moreau, Dept. of Physics", [("Ines Moreau", "Dept. of Physics")]),
+    ],
+)
+def test_names_written_surname_first_are_turned_round(
+    value: str, people: list[tuple[str, str | None]]
+) -> None:
+    talk = parse_talk(f'---\ntitle: T\ndate: 2024-01-09\nspeaker: "{value}"\n---\n', source="t.md")
+    assert [(s.name, s.affiliation) for s in talk.speakers] == people
