@@ -90,8 +90,9 @@ def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     domain = domain_of(env)
     talk_pages = [d for d in docnames if is_talk_page(env, d)]
     repeats = _repeated_folders(env) if talk_pages else {}
-    for docname in [d for d in talk_pages if d in repeats]:
-        docnames.remove(docname)
+    for docname in sorted(repeats):  # read before, maybe, by an older version: out too
+        if docname in docnames:
+            docnames.remove(docname)
         _leave_out(app, env, docname, Path(env.doc2path(docname)), [])
     for place, first in sorted(set(repeats.values())):
         LOGGER.warning(

@@ -104,6 +104,8 @@ MAX_NAME_BYTES = 200
 MAX_PATH_BYTES = 1000
 MAX_DEPTH = 32
 _UNUSABLE_IN_PATHS = re.compile(r"[\x00-\x1f\x7f\\]")
+#: What makes a permalink more than a plain path: an escape, a query, a fragment, a scheme.
+_ADDRESS_MARKS = re.compile(r"[%?#:]")
 
 
 def split_permalink(permalink: str) -> tuple[str, str, str | None]:
@@ -114,6 +116,8 @@ def split_permalink(permalink: str) -> tuple[str, str, str | None]:
     the file; of a full ``http(s)://`` address only the path counts.  A query or a fragment
     cannot be served: a server looks up the same file for every query, and a browser never
     sends the fragment."""
+    if not _ADDRESS_MARKS.search(permalink):
+        return permalink, "", None  # a plain path, as nearly every permalink is
     try:
         address = urlsplit(permalink)
     except ValueError:

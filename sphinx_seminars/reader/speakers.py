@@ -293,6 +293,8 @@ def _uninverted(head: str, tail: str) -> tuple[str, str]:
     """A name written surname first, as in a bibliography ("Smith, J. A.", "Smith, John A.",
     "Smith, J., Oxford"), turned round; only with an initial among the given names ("Smith,
     John" may as well be a person of one name and a place)."""
+    if "." not in tail:  # no initial: nearly every name line
+        return head, tail
     given, comma, rest = tail.partition(",")
     given, _, paren = given.strip().partition("(")  # "Doe, J. (MIT)": the name, then (MIT)
     if _SURNAME.fullmatch(head.strip()) and _GIVEN_WITH_INITIAL.fullmatch(given.strip()):

@@ -116,11 +116,13 @@ def parse_talk(
     texts = read_texts(draft, title)
     abstract, references = split_references(texts.abstract)
     bio, bio_line = read_bio(draft)
-    (abstract, bio, details), footnote_problems = settle_footnotes(
-        [(abstract, texts.abstract_line), (bio, bio_line), (texts.details, texts.details_line)]
-    )
-    for line, message in footnote_problems:
-        draft.warn(line, Code.FOOTNOTE, message)
+    details = texts.details
+    if "[^" in abstract or "[^" in bio or "[^" in details:  # footnotes: rare, settled here
+        (abstract, bio, details), footnote_problems = settle_footnotes(
+            [(abstract, texts.abstract_line), (bio, bio_line), (details, texts.details_line)]
+        )
+        for line, message in footnote_problems:
+            draft.warn(line, Code.FOOTNOTE, message)
     venue, online_url = _venue(draft)
     if venue is None and online_url is None:
         venue = prose_venue(draft)

@@ -31,8 +31,11 @@ def strip_html(text: str) -> str:
 
 
 @functools.cache
-def _commonmark() -> MarkdownIt:
-    return MarkdownIt("commonmark").use(footnote_plugin)
+def _commonmark(footnotes: bool) -> MarkdownIt:
+    """CommonMark, with footnotes when the text may hold some (the plugin costs a little on
+    every text)."""
+    parser = MarkdownIt("commonmark")
+    return parser.use(footnote_plugin) if footnotes else parser
 
 
 #: What can make Markdown more than words: markup characters, a hard line break (two spaces
@@ -59,7 +62,7 @@ def markdown_to_plain(markdown: str) -> str:
     markdown = _ROLE.sub(r"\1", markdown)
     blocks: list[str] = []
     prefix = ""
-    for token in _commonmark().parse(markdown):
+    for token in _commonmark("[^" in markdown).parse(markdown):
         if token.type == "list_item_open":
             prefix = "- "
         elif token.type == "footnote_open":
