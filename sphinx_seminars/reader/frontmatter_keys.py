@@ -35,7 +35,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     ),
     "start": (
         "event_start", "time_start", "start", "datetime", "date_time", "start_date", "event_date",
-        "date",
+        "date_to_display", "date",
     ),
     "time": ("time", "start_time", "startTime"),
     "end": ("event_end", "time_end", "date_end", "end"),

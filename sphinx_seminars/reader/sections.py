@@ -116,7 +116,13 @@ _WORK = r"(?:talk|thesis|seminar|lecture|presentation|paper|event|workshop|sympo
 _PARTS: list[tuple[Part, re.Pattern[str]]] = [
     (Part.SPEAKER, re.compile(rf"^(?:{_SPEAKER}(?: and {_AFFIL})?|{_AFFIL}|speaker details)$")),
     (Part.TITLE, re.compile(rf"^(?:(?:{_WORK} )?title(?: of (?:the )?{_WORK})?|topic|talk)$")),
-    (Part.WHEN, re.compile(r"^(?:when|date and time|date time|time and date|date|time)$")),
+    (
+        Part.WHEN,
+        re.compile(
+            r"^(?:when|date and time|date time|time and date|date|time|save the date"
+            rf"|(?:{_WORK} )?date(?: and time)?(?: of (?:the )?{_WORK})?)$"
+        ),
+    ),
     (Part.DATES, re.compile(r"^(?:class|course|workshop|event) dates$")),
     (Part.TIMES, re.compile(r"^(?:class|course|workshop|event) times$")),
     (Part.VENUE, re.compile(r"^(?:venue|location|where|place|mode|room|venue and mode)$")),

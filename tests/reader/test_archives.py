@@ -546,3 +546,22 @@ def test_a_time_alone_in_start_beside_a_time_key_keeps_the_date() -> None:
     talk = parse_talk(text, source="t.md", default_timezone="UTC")
     assert isinstance(talk.start, dt.datetime) and talk.start.date() == dt.date(2025, 3, 4)
     assert "date" not in codes(talk)
+
+
+@pytest.mark.parametrize(
+    "when", ["**Save the date:** Tuesday 4 March 2025, 3:00 PM", "Seminar date: 4 March 2025, 3 pm"]
+)
+def test_more_ways_of_labelling_when(when: str) -> None:
+    text = f"---\ntitle: Waves\nspeaker: Ada Byrne\n---\n\n{when}\n\n## Abstract\n\nWaves in plasmas.\n"
+    talk = parse_talk(text, source="t.md", default_timezone="Europe/London")
+    assert talk.start is not None and talk.start.isoformat() == "2025-03-04T15:00:00+00:00"
+
+
+def test_a_date_to_display_wins_over_a_posting_date() -> None:
+    text = (
+        "---\ntitle: Waves\nspeaker: Ada Byrne\ndate: 2025-01-02 10:13:45\n"
+        'date_to_display: "Tuesday, 4 March 2025 at 3 pm"\n---\n\nWaves in plasmas.\n'
+    )
+    talk = parse_talk(text, source="t.md", default_timezone="Europe/London")
+    assert talk.start is not None and talk.start.isoformat() == "2025-03-04T15:00:00+00:00"
+    assert "unknown-key" not in codes(talk)
