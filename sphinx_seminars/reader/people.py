@@ -17,11 +17,17 @@ from .sections import ROLE_PARTS, Part
 from .speakers import looks_like_person, parse_speaker_block, parse_speaker_value, split_honorific
 from .teasers import is_placeholder
 from .text.plain import html_to_lines, strip_html
+from .wording import is_institution
 
 #: An author handle: a slug, never a name ("admin", "jane-doe").
 _HANDLE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
+#: "Name (Institution): title" or "Name (Institution) - title".
+_NAME_BEFORE_TITLE = re.compile(
+    r"\s*(?P<name>[^():\u2013\u2014]{3,80}?)\s*\((?P<affiliation>[^()]{2,160})\)"
+    r"\s*(?::|\s[-\u2013\u2014]\s)\s*\S"
+)
 _BY_PERSON = re.compile(r"\s(?:of|by)\s+(?=(?:Mr|Ms|Mrs|Miss|Dr|Prof)\b)")
 _THESIS_KINDS = frozenset({"thesis-defence", "thesis-colloquium"})
 #: Role keys -> role.
@@ -62,7 +68,7 @@ def read_speakers(draft: Draft, page_title: str | None) -> tuple[list[Speaker], 
         )
     speakers = [s for s in speakers if not is_placeholder(s.display_name)]  # "TBA"
     if not speakers and page_title:
-        candidate = candidate_in_title(page_title)
+        candidate = candidate_in_title(page_title) or speaker_before_title(page_title)
         speakers = [candidate] if candidate else []
     return _with_speaker_fields(draft, speakers), unknown
 
@@ -82,6 +88,22 @@ def candidate_in_title(title: str) -> Speaker | None:
     if (kind in _THESIS_KINDS or honorific) and name and looks_like_person(name):
         return Speaker(name=name, honorific=honorific)
     return None
+
+
+def speaker_before_title(title: str) -> Speaker | None:
+    """The person a series page's title names before a title still to come: "Ada Byrne
+    (University of Leeds): TBC", "Dr. Ada Byrne (MIT) - TBA".  Only then, with an
+    institution in the parentheses: before a real title the words may be a topic's
+    ("Sparse Graphs (Lyon Institute): an overview")."""
+    match = _NAME_BEFORE_TITLE.match(title)
+    if match is None or not is_institution(match["affiliation"]):
+        return None
+    if not is_placeholder(title[match.end() - 1 :]):
+        return None
+    honorific, name = split_honorific(match["name"].strip())
+    if not looks_like_person(name):
+        return None
+    return Speaker(name=name, honorific=honorific, affiliation=match["affiliation"].strip())
 
 
 def _resolve_handles(value: object, handles: Mapping[str, str]) -> tuple[object, list[str]]:

@@ -51,10 +51,25 @@ def talk_title(
     if title and isinstance(subtitle, str) and subtitle.strip() and _only_a_date(title):
         return _unwrapped(strip_html(subtitle)[:500])  # "title: 15 November 2023"
     if title:
-        return title
+        return _without_speaker(title, speakers)
     stem = PurePosixPath(draft.source).stem if draft.source else "untitled"
     draft.warn(1, Code.NO_TITLE, f"no title; using '{stem}'")
     return stem
+
+
+def _without_speaker(title: str, speakers: Sequence[Speaker]) -> str:
+    """The title without a speaker's name (and affiliation) it opens with, as series pages
+    write them: "Ada Byrne (MIT): Waves in plasmas" is the talk "Waves in plasmas"."""
+    for speaker in speakers:
+        for name in {speaker.display_name, speaker.name}:
+            match = re.match(
+                rf"\s*{re.escape(name)}\s*(?:\([^()]*\))?\s*(?::|\s[-\u2013\u2014]\s)\s*(?=\S)",
+                title,
+                re.IGNORECASE,
+            )
+            if match:
+                return title[match.end() :]
+    return title
 
 
 #: The words of a title, without numbers and ordinal endings ("15th" gives nothing).

@@ -552,7 +552,8 @@ def test_a_time_alone_in_start_beside_a_time_key_keeps_the_date() -> None:
     "when", ["**Save the date:** Tuesday 4 March 2025, 3:00 PM", "Seminar date: 4 March 2025, 3 pm"]
 )
 def test_more_ways_of_labelling_when(when: str) -> None:
-    text = f"---\ntitle: Waves\nspeaker: Ada Byrne\n---\n\n{when}\n\n## Abstract\n\nWaves in plasmas.\n"
+    front = "---\ntitle: Waves\nspeaker: Ada Byrne\n---\n\n"
+    text = f"{front}{when}\n\n## Abstract\n\nWaves in plasmas.\n"
     talk = parse_talk(text, source="t.md", default_timezone="Europe/London")
     assert talk.start is not None and talk.start.isoformat() == "2025-03-04T15:00:00+00:00"
 
@@ -565,3 +566,40 @@ def test_a_date_to_display_wins_over_a_posting_date() -> None:
     talk = parse_talk(text, source="t.md", default_timezone="Europe/London")
     assert talk.start is not None and talk.start.isoformat() == "2025-03-04T15:00:00+00:00"
     assert "unknown-key" not in codes(talk)
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker_key", "expected_title", "person"),
+    [
+        ("Ines Moreau (University of Lyon): TBC", "", "TBC", ("Ines Moreau", "University of Lyon")),
+        ("Dr. Ines Moreau (CNRS) - TBA", "", "TBA", ("Ines Moreau", "CNRS")),
+        (
+            "Dr. Ines Moreau - Sparse graphs",
+            "speaker: Dr. Ines Moreau\n",
+            "Sparse graphs",
+            ("Ines Moreau", None),
+        ),
+        (
+            "Ines Moreau: Sparse graphs",
+            "speaker: Ines Moreau\n",
+            "Sparse graphs",
+            ("Ines Moreau", None),
+        ),
+        # no institution in the parentheses, or no person before them: the title as it is
+        ("Deep Learning (Part 2): Basics", "", "Deep Learning (Part 2): Basics", None),
+        (
+            "Sparse Graphs (Lyon Institute): an overview",
+            "",
+            "Sparse Graphs (Lyon Institute): an overview",
+            None,
+        ),
+    ],
+)
+def test_a_series_title_that_opens_with_its_speaker(
+    title: str, speaker_key: str, expected_title: str, person: tuple[str, str | None] | None
+) -> None:
+    text = f'---\ntitle: "{title}"\n{speaker_key}date: 2025-03-04\n---\n\nWaves in plasmas.\n'
+    talk = parse_talk(text, source="t.md")
+    assert talk.title == expected_title
+    people = [(s.name, s.affiliation) for s in talk.speakers]
+    assert people == ([person] if person else [])
