@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ..ids import split_permalink
 from ..model import Address, Problem, Speaker, Talk
 from ..problems import Code
 from .abstract import has_parts, read_bio, read_texts
@@ -22,6 +21,7 @@ from .kinds import kind_from_names, kind_of_text
 from .news import describes_an_event, prose_venue
 from .options import ReaderOptions, options_of
 from .people import read_roles, read_speakers, report_handles
+from .permalinks import split_permalink
 from .references import split_references
 from .sections import Part, split_sections
 from .series import series_from_text, series_from_title
