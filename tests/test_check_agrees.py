@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.sites import build, build_problems, check_problems, talk, write_site
 
 NEWS = "---\ntitle: Our students won the poster award\n---\nWell done to all of them!\n"
@@ -103,3 +105,19 @@ def test_a_permalink_on_a_page_in_an_underscore_folder_is_refused_by_both(tmp_pa
     assert result.status == 0
     assert ("talks/moved.md", 7, "permalink") in build_problems(result.warnings)
     assert build_problems(result.warnings) == check_problems(source)
+
+
+@pytest.mark.parametrize(
+    ("builder", "permalink"),
+    [("html", "/archive/index.html"), ("dirhtml", "/archive.html"), ("dirhtml", "/speakers.html")],
+)
+def test_a_page_of_either_html_builder_is_no_redirect(
+    tmp_path: Path, builder: str, permalink: str
+) -> None:
+    source = write_site(tmp_path, {"a.md": talk(extra=f"permalink: {permalink}\n")})
+    result = build(source, builder)
+    assert result.status == 0
+    assert ("talks/a.md", 7, "permalink") in build_problems(result.warnings)
+    assert build_problems(result.warnings) == check_problems(source)
+    pages = result.outdir.rglob("*.html")
+    assert not [p for p in pages if "This talk has moved" in p.read_text(encoding="utf-8")]

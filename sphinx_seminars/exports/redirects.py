@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 from ..ids import permalink_paths, talk_key
 from ..problems import Code
-from ..site_files import RESERVED_FILES, parents, taken_by_build
+from ..site_files import GENERATED_PAGES, RESERVED_FILES, page_files, parents, taken_by_build
 from .common import EXPORT_BUILDERS, Site, SiteTalk, write_if_changed
 
 if TYPE_CHECKING:
@@ -108,7 +108,9 @@ class Redirects:
 
     def __init__(self, app: Sphinx) -> None:
         self.outdir = Path(app.outdir)
-        self.pages = generated_pages(app)
+        # the pages of this builder, and those html and dirhtml write for the same documents
+        # (as check takes them): a site built with either keeps its pages
+        self.pages = generated_pages(app) | page_files([*app.env.found_docs, *GENERATED_PAGES])
         self.extra = set(extra_files(app))
         self.state = Path(app.doctreedir) / STATE.format(builder=app.builder.name)
         self.previous = _saved_paths(self.state)
@@ -201,7 +203,8 @@ def _serve(site: Site, redirects: Redirects, talk: SiteTalk, permalink: str) -> 
         if path in own:
             continue
         owner = redirects.written.get(path)
-        taken = redirects.taken_by(path)
+        # the talk's own page as the other html builder writes it may send on to this one
+        taken = None if path in page_files([talk.record.docname]) else redirects.taken_by(path)
         if owner is not None:
             refused.append(f"{path} is the redirect of talk '{owner}'")
         elif taken is not None:
