@@ -83,9 +83,23 @@ def render_markdown_into(
         parser.options["document"] = new_document(talk_file, document.settings)
         parser.options["current_node"] = holder
         parser.render(text)
+        _adopt_footnotes(holder, document)
     containers = [container for _, _, container in ordered]
     for part in holder.findall(seminar_talk_part):
         containers[part["index"]].extend(part.children)
+
+
+def _adopt_footnotes(holder: nodes.Element, document: nodes.document) -> None:
+    """Footnotes parsed in a document of their own join the page's: docutils numbers them
+    and resolves their references from what the page's document has noted."""
+    for note in holder.findall(nodes.footnote):
+        note["ids"] = []
+        document.note_autofootnote(note)
+        document.note_explicit_target(note, note)
+    for reference in holder.findall(nodes.footnote_reference):
+        reference["ids"] = []
+        document.note_autofootnote_ref(reference)
+        document.note_footnote_ref(reference)
 
 
 def _is_own_page(directive: SphinxDirective, source: str) -> bool:

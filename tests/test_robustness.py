@@ -649,3 +649,23 @@ def test_files_the_page_refuses_are_in_no_export(tmp_path: Path) -> None:
     assert len(warnings_of(result.warnings, "path")) == 2, result.warnings
     exports = result.read("seminars.json") + result.read("talks/grain.html")
     assert "hostname" not in exports and "secret.pdf" not in exports
+
+
+def test_footnotes_of_talk_files_on_one_page_keep_to_their_talk(tmp_path: Path) -> None:
+    first = talk("First", extra="id: seminar\n", body="One[^2025-1].\n\n[^2025-1]: Note one.")
+    second = talk("Second", extra="id: seminar-2025\n", body="Two[^1].\n\n[^1]: Note two.")
+    third = talk("Third", extra="id: third\n", body="Three[^speaker-1].\n\n[^speaker-1]: Note 3.")
+    directives = "```{seminar} other/a.md\n```\n\n```{seminar} other/b.md\n```\n"
+    page = f"---\norphan: true\n---\n\n# Both\n\n{directives}"
+    pages = {"other/a.md": first, "other/b.md": second, "both.md": page}
+    conf = "exclude_patterns = ['_build', 'other']\n"
+    source = write_site(tmp_path, {"third.md": third}, pages=pages, conf=conf)
+    result = build(source)
+    assert result.status == 0
+    assert not [w for w in result.warnings.splitlines() if "[seminar." not in w], result.warnings
+    both = result.read("both.html")
+    targets = re.findall(r'class="footnote-reference brackets" href="#([^"]+)"', both)
+    notes = re.findall(r'<aside class="footnote brackets" id="([^"]+)"', both)
+    assert len(set(targets)) == 2 and set(targets) == set(notes)
+    own = result.read("talks/third.html")
+    assert len(re.findall(r'id="([^"]+)"', own)) == len(set(re.findall(r'id="([^"]+)"', own)))

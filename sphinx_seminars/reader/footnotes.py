@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .markdown_safety import is_escaped
+from .markdown_safety import FOOTNOTE_LABEL, is_escaped
 from .text.code import CodeSpans
 
-_LABEL = r"\[\^([^\]\s]+)\]"
-_DEFINITION = re.compile(r"^ {0,3}" + _LABEL + ":", re.MULTILINE)
-_REFERENCE = re.compile(_LABEL)
+_DEFINITION = re.compile(r"^ {0,3}" + FOOTNOTE_LABEL + ":", re.MULTILINE)
+_REFERENCE = re.compile(FOOTNOTE_LABEL)
+#: What makes "[^1]" the text of a link ("[^1](url)", "[^1][x]"), not a footnote.
+_LINK_AFTER = re.compile(r"[(\[]")
 
 
 def settle_footnotes(
@@ -32,21 +33,21 @@ def settle_footnotes(
     problems: list[tuple[int, str]] = []
     found = [_marks(markdown) for markdown, _ in blocks]
     # a note serves references before it too, and in the other blocks
-    defined = {label.lower() for definitions, _ in found for _, label in definitions}
-    referred = {label.lower() for _, references in found for _, label in references}
+    defined = {_key(label) for definitions, _ in found for _, label in definitions}
+    referred = {_key(label) for _, references in found for _, label in references}
     noted: set[str] = set()
     for (markdown, line), (definitions, references) in zip(blocks, found, strict=True):
         as_text: list[tuple[int, str]] = []
         for start, label in definitions:
-            if label.lower() in noted:
+            if _key(label) in noted:
                 as_text.append((start, f"a second note for the footnote '[^{label}]'"))
-            elif label.lower() not in referred:
+            elif _key(label) not in referred:
                 as_text.append((start, f"no reference '[^{label}]' to the footnote's note"))
-            noted.add(label.lower())
+            noted.add(_key(label))
         as_text += [
             (start, f"the footnote '[^{label}]' has no note ('[^{label}]: ...')")
             for start, label in references
-            if label.lower() not in defined
+            if _key(label) not in defined
         ]
         as_text.sort()
         problems += [(_line_at(markdown, at, line), f"{why}; shown as text") for at, why in as_text]
@@ -55,10 +56,23 @@ def settle_footnotes(
 
 
 def scope_footnotes(markdown: str, prefix: str) -> str:
-    """Markdown whose footnote labels all start with ``prefix`` (and a dash)."""
+    """Markdown whose footnote labels are the talk's own: ``[^1]`` of talk ``x`` becomes
+    ``[^fn1-x-1]``.  The prefix's length keeps labels of different talks apart (``x`` with
+    ``[^y-1]`` and ``x-y`` with ``[^1]``), ``fn`` keeps their anchors apart from the page's
+    others; labels are lower-cased with their white space as ``-``, as docutils compares
+    them."""
     definitions, references = _marks(markdown)
     starts = sorted(start for start, _ in [*definitions, *references])
-    return _rewritten_at(markdown, starts, lambda label: f"[^{prefix}-{label}]")
+    own = f"fn{len(prefix)}-{prefix}-"
+    return _rewritten_at(markdown, starts, lambda label: f"[^{own}{_key(label)}]")
+
+
+_WHITE_SPACE = re.compile(r"\s")
+
+
+def _key(label: str) -> str:
+    """A label as it is compared: lower case, white space as ``-``."""
+    return _WHITE_SPACE.sub("-", label.lower())
 
 
 def _marks(markdown: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -80,7 +94,9 @@ def _marks(markdown: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]
     references = [
         (match.start(), match.group(1))
         for match in _REFERENCE.finditer(markdown)
-        if match.start() not in noted and usable(match.start())
+        if match.start() not in noted
+        and usable(match.start())
+        and not _LINK_AFTER.match(markdown, match.end())
     ]
     return definitions, references
 

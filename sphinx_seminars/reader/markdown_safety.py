@@ -33,8 +33,10 @@ MAX_CHECKED = 1000
 #: emphasised words; about six hundred nested marks overflow the Markdown parser).
 MAX_EMPHASIS_MARKS = 200
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: A footnote label as MyST reads one: no space, newline or "]" (a tab may be in it).
+FOOTNOTE_LABEL = r"\[\^([^\]\n ]+)\]"
 #: A footnote's label from the start of its line, before the ``]:`` of its note.
-_FOOTNOTE_LABEL = re.compile(r"(?:^|\n) {0,3}\[\^[^\]\s]+$")
+_NOTE_START = re.compile(r"(?:^|\n) {0,3}" + FOOTNOTE_LABEL.removesuffix(r"\]") + "$")
 
 
 def neutralise_markdown(markdown: str) -> str:
@@ -86,7 +88,7 @@ def _footnote_note(markdown: str, end: int) -> bool:
     if markdown[end + 1] != ":":
         return False
     line_start = markdown.rfind("\n", 0, end)
-    return bool(_FOOTNOTE_LABEL.search(markdown, max(line_start, 0), end))
+    return bool(_NOTE_START.search(markdown, max(line_start, 0), end))
 
 
 def is_escaped(text: str, position: int) -> bool:

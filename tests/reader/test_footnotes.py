@@ -3,6 +3,8 @@ a ``seminar.footnote`` problem otherwise, scoped to their talk on the page."""
 
 from __future__ import annotations
 
+import pytest
+
 from sphinx_seminars.reader import parse_talk
 from sphinx_seminars.reader.footnotes import scope_footnotes, settle_footnotes
 from sphinx_seminars.reader.text.plain import markdown_to_plain
@@ -47,10 +49,13 @@ def test_labels_in_code_and_escaped_labels_are_left_alone() -> None:
 
 
 def test_scoped_labels_carry_the_prefix_in_references_and_notes() -> None:
-    scoped = scope_footnotes("A[^1] b[^x].\n\n[^1]: One.\n   [^x]: Ex.\n", "kit-2025")
+    scoped = scope_footnotes("A[^1] b[^X].\n\n[^1]: One.\n   [^x]: Ex.\n", "kit-2025")
     assert scoped == (
-        "A[^kit-2025-1] b[^kit-2025-x].\n\n[^kit-2025-1]: One.\n   [^kit-2025-x]: Ex.\n"
+        "A[^fn8-kit-2025-1] b[^fn8-kit-2025-x].\n\n[^fn8-kit-2025-1]: One.\n"
+        "   [^fn8-kit-2025-x]: Ex.\n"
     )
+    # the prefix's length keeps apart what the prefix and label would join alike
+    assert scope_footnotes("[^2025-1]", "seminar") != scope_footnotes("[^1]", "seminar-2025")
 
 
 def test_a_note_is_not_taken_for_an_unsafe_link_definition() -> None:
@@ -70,3 +75,28 @@ def test_a_note_without_a_reference_is_text_with_a_problem() -> None:
     assert talk.abstract.endswith("\\[^lone]: Alone.")
     [problem] = [p for p in talk.problems if p.code == "footnote"]
     assert problem.line == 10 and "no reference" in problem.message
+
+
+def test_an_inline_note_and_a_bracket_in_a_label_do_not_stop_the_plain_text() -> None:
+    plain = markdown_to_plain("A claim[^1] and a note^[inline] and [^[x]].\n\n[^1]: Shown.\n")
+    assert "A claim[1]" in plain and "[1] Shown." in plain
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A claim[^A].\n\n[^a]: The note.",  # labels alike but for case
+        "A claim[^a\tb].\n\n[^a\tb]: The note.",  # a tab in the label
+    ],
+)
+def test_labels_are_compared_as_docutils_compares_them(body: str) -> None:
+    talk = parse_talk(HEAD + "## Abstract\n\n" + body + "\n", "kit.md")
+    assert not [p for p in talk.problems if p.code == "footnote"]
+
+
+@pytest.mark.parametrize("link", ["[^1](https://example.org)", "[^1][x]"])
+def test_a_label_as_link_text_is_no_reference(link: str) -> None:
+    body = f"## Abstract\n\nA claim {link}.\n\n[^1]: The note.\n\n[x]: https://example.org\n"
+    talk = parse_talk(HEAD + body, "kit.md")
+    [problem] = [p for p in talk.problems if p.code == "footnote"]
+    assert "no reference" in problem.message

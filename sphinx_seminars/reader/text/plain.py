@@ -66,7 +66,7 @@ def markdown_to_plain(markdown: str) -> str:
         if token.type == "list_item_open":
             prefix = "- "
         elif token.type == "footnote_open":
-            prefix = f"[{token.meta['label']}] "
+            prefix = f"[{_footnote_label(token)}] "
         elif token.type == "inline":
             text = _inline_plain(token.children or [])
             blocks.append(prefix + text if prefix else text)
@@ -78,13 +78,18 @@ def markdown_to_plain(markdown: str) -> str:
     return "\n\n".join(block.strip() for block in blocks if block.strip())
 
 
+def _footnote_label(token: Token) -> str:
+    """A footnote's label; an inline note (``^[text]``) has none: its number."""
+    return str(token.meta.get("label") or token.meta.get("id", 0) + 1)
+
+
 def _inline_plain(children: list[Token]) -> str:
     parts: list[str] = []
     for child in children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "footnote_ref":
-            parts.append(f"[{child.meta['label']}]")
+            parts.append(f"[{_footnote_label(child)}]")
         elif child.type == "softbreak":
             parts.append(" ")
         elif child.type == "hardbreak":
