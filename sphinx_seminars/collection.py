@@ -285,11 +285,10 @@ def remove_pages_of_removed_talks(
     if not patterns:
         return []
     matcher = talk_matcher(patterns)
-    for docname in removed:  # its file is gone: which suffix it had, the patterns say
+    for docname in removed:  # its file is gone: any suffix the patterns allow may be its
         for suffix in app.config.source_suffix:
             if matcher.match(docname + suffix):
                 _remove_outputs(app, env, docname, suffix)
-                break
     if len(app.config.source_suffix) == 1:
         return []
     renamed = [

@@ -669,3 +669,32 @@ def test_footnotes_of_talk_files_on_one_page_keep_to_their_talk(tmp_path: Path) 
     assert len(set(targets)) == 2 and set(targets) == set(notes)
     own = result.read("talks/third.html")
     assert len(re.findall(r'id="([^"]+)"', own)) == len(set(re.findall(r'id="([^"]+)"', own)))
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_talk_back_at_an_address_another_talk_took_gets_it_back(
+    tmp_path: Path, builder: str
+) -> None:
+    taker = talk("Taker", date="2025-03-05", extra="permalink: /talks/back\n")
+    back = talk("Back", date="2025-03-06", extra="permalink: /elsewhere/back\n")
+    source = write_site(tmp_path, {"taker.md": taker, "back.md": back})
+    assert build(source, builder).status == 0
+    (source / "talks" / "back.md").rename(tmp_path / "back.md")  # gone: taker's redirect there
+    assert build(source, builder).status == 0
+    (tmp_path / "back.md").rename(source / "talks" / "back.md")
+    result = build(source, builder)
+    clean = build(source, builder, out=tmp_path / "clean", fresh=True)
+    assert output_files(result.outdir).keys() == output_files(clean.outdir).keys()
+
+
+def test_a_deleted_talk_of_any_suffix_takes_its_copied_source(tmp_path: Path) -> None:
+    conf = (
+        'source_suffix = {".md": "markdown", ".markdown": "markdown"}\n'
+        'seminar_talks = ["talks/*.md", "talks/*.markdown"]\n'
+    )
+    source = write_site(tmp_path, {"a.md": talk(), "b.markdown": talk("B")}, conf=conf)
+    assert build(source).status == 0
+    (source / "talks" / "b.markdown").unlink()
+    result = build(source)
+    assert not (result.outdir / "_sources" / "talks" / "b.markdown.txt").exists()
+    assert not (result.outdir / "talks" / "b.html").exists()

@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 from ..ids import permalink_paths, talk_key
 from ..problems import Code
-from ..site_files import GENERATED_PAGES, RESERVED_FILES, page_files, parents, taken_by_build
+from ..site_files import GENERATED_PAGES, page_files, parents, taken_by_build
 from .common import EXPORT_BUILDERS, Site, SiteTalk, write_if_changed
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class Redirects:
         this build's."""
         for path in sorted(self.previous - set(self.written)):
             stale = self.outdir / path
-            if not self.taken_by_build(path) and _is_redirect_page(stale):
+            if _is_redirect_page(stale):  # a page written there since is no redirect
                 with contextlib.suppress(OSError):
                     stale.unlink()
                     self._remove_empty_folders(stale.parent)
@@ -150,9 +150,6 @@ class Redirects:
             except OSError:
                 return
             folder = folder.parent
-
-    def taken_by_build(self, path: str) -> bool:
-        return path in self.pages or path in self.extra or path in RESERVED_FILES
 
 
 def _is_redirect_page(path: Path) -> bool:
