@@ -13,10 +13,10 @@ import glob
 import itertools
 import os
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import logging
@@ -226,6 +226,50 @@ def warn_empty_patterns(
     return []
 
 
+def reread_links_now_outside(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: a talk page is read again when its talk file, or a picture or
+    file it shows, has become a link out of the source folder since it was read (a link
+    keeps the time of its target, so Sphinx takes the page for unchanged): reading it again
+    leaves the file out, with the warning a clean build gives, and the copy an earlier
+    build made of such a picture or file goes."""
+    pages = set(domain_of(env).talk_sources())
+    if not pages:
+        return []
+    outside = _LinksOutside(env)
+    outdated = {d for d in pages if d in env.found_docs and outside(env.doc2path(d))}
+    copies: list[tuple[Iterable[tuple[Any, tuple[set[str], Any]]], str | None]] = [
+        (env.images.items(), getattr(app.builder, "imagedir", None)),
+        (env.dlfiles.items(), "_downloads"),
+    ]
+    for files, folder in copies:
+        for filename, (docnames, copy) in files:
+            users = docnames & pages
+            if users and outside(os.path.join(env.srcdir, os.fspath(filename))):
+                outdated |= users
+                if folder and app.builder.format == "html":
+                    Path(app.outdir, folder, os.fspath(copy)).unlink(missing_ok=True)
+    return sorted(outdated - changed - added)
+
+
+class _LinksOutside:
+    """Whether a file of the source folder is a link, or in a linked folder, that leads out
+    of it; a plain file costs one ``lstat`` (each folder is looked at once)."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+        self.linked: dict[str, bool] = {}
+
+    def __call__(self, path: str | os.PathLike[str]) -> bool:
+        folder = os.path.dirname(path)
+        if folder not in self.linked:
+            self.linked[folder] = os.path.realpath(folder) != os.path.abspath(folder)
+        if os.path.islink(path) or self.linked[folder]:
+            return not inside_source_folder(self.env, path)
+        return False
+
+
 def warn_suffixes_in_other_case(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -362,4 +406,5 @@ def setup_collection(app: Sphinx) -> None:
     app.connect("env-get-outdated", warn_empty_patterns)
     app.connect("env-get-outdated", remove_pages_of_removed_talks)
     app.connect("env-get-outdated", warn_suffixes_in_other_case)
+    app.connect("env-get-outdated", reread_links_now_outside)
     app.connect("env-before-read-docs", screen_talk_files)

@@ -6,6 +6,7 @@ damaged earlier export, direction overrides, settings, other builders)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -698,3 +699,43 @@ def test_a_deleted_talk_of_any_suffix_takes_its_copied_source(tmp_path: Path) ->
     result = build(source)
     assert not (result.outdir / "_sources" / "talks" / "b.markdown.txt").exists()
     assert not (result.outdir / "talks" / "b.html").exists()
+
+
+def _old_secret(tmp_path: Path, name: str) -> Path:
+    """A file outside the source folder, older than any build (as /etc/passwd is)."""
+    secret = tmp_path / name
+    secret.write_bytes(b"TOP-SECRET-OUTSIDE\n")
+    os.utime(secret, (1_000_000_000, 1_000_000_000))
+    return secret
+
+
+def test_a_picture_or_slides_turned_into_a_link_outside_leak_nothing(tmp_path: Path) -> None:
+    extra = "slides: slides.pdf\nimage: pic.png\n"
+    source = write_site(tmp_path, {"a.md": talk(extra=extra), "b.md": talk("B")})
+    (source / "talks" / "slides.pdf").write_bytes(b"%PDF harmless")
+    (source / "talks" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\nharmless")
+    assert build(source).status == 0
+    secret = _old_secret(tmp_path, "secret.bin")
+    for name in ("slides.pdf", "pic.png"):
+        (source / "talks" / name).unlink()
+        (source / "talks" / name).symlink_to(secret)
+    result = build(source)
+    assert len(warnings_of(result.warnings, "path")) == 2, result.warnings
+    files = output_files(result.outdir)
+    assert not [name for name, data in files.items() if b"TOP-SECRET" in data]
+    clean = build(source, out=tmp_path / "clean", fresh=True)
+    assert files.keys() == output_files(clean.outdir).keys()
+
+
+def test_a_talk_file_turned_into_a_link_outside_is_left_out(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"a.md": talk(), "b.md": talk("B")})
+    assert build(source).status == 0
+    secret = _old_secret(tmp_path, "secret.md")
+    (source / "talks" / "a.md").unlink()
+    (source / "talks" / "a.md").symlink_to(secret)
+    result = build(source)
+    [warning] = warnings_of(result.warnings, "path")
+    assert warning.startswith("talks/a.md:1:") and "outside the source folder" in warning
+    files = output_files(result.outdir)
+    assert not [name for name, data in files.items() if b"TOP-SECRET" in data]
+    assert "talks/a.html" not in files
