@@ -116,35 +116,39 @@ def screen_talk_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
 
 def _repeated_folders(env: BuildEnvironment) -> dict[str, tuple[str, str]]:
     """Talk pages in a folder that Sphinx found a second time through a link (a link to a
-    folder above it, two links to one folder): each with where the repeat starts (the first
-    link on its path, or the folder itself when the link is the folder first read) and the
-    folder it repeats.  Of the paths to one folder, the first in the order of a sorted walk
-    is read, as ``check`` reads it."""
+    folder above it, two links to one folder): each with the folder where the walk meets
+    the repeat and the folder it repeats.  The folders are walked as ``check`` walks them,
+    each once, in sorted order, parents first; a folder met again is not entered."""
     pages = [d for d in env.found_docs if is_talk_page(env, d)]
-    folders = {posixpath.dirname(d) for d in pages}
-    real = {f: os.path.realpath(os.path.join(env.srcdir, f)) for f in folders}
-    first: dict[str, str] = {}
-    for folder in sorted(folders, key=lambda f: f.split("/")):
-        first.setdefault(real[folder], folder)
+    folders = {posixpath.dirname(d) for d in pages} - {""}
+    prefixes = {"/".join(f.split("/")[:n]) for f in folders for n in range(1, f.count("/") + 2)}
+    first: dict[str, str] = {}  # real folder -> the path it is walked at
+    met_again: dict[str, str] = {}  # a folder met again -> the path first walked
+    for folder in sorted(prefixes, key=lambda f: f.split("/")):
+        if _inside_any(folder, met_again):
+            continue
+        real = os.path.realpath(os.path.join(env.srcdir, folder))
+        if real in first:
+            met_again[folder] = first[real]
+        else:
+            first[real] = folder
     repeats = {}
     for docname in pages:
-        folder = posixpath.dirname(docname)
-        if first[real[folder]] == folder:
-            continue
-        place = _link_in(env, folder)
-        rest = folder[len(place) :]  # "" or "/2025": the repeated folder of the place is
-        repeats[docname] = (place, first[real[folder]].removesuffix(rest))  # the first's
+        place = next((p for p in met_again if _inside(docname, p)), None)
+        if place is not None:
+            repeats[docname] = (place, met_again[place])
     return repeats
 
 
-def _link_in(env: BuildEnvironment, folder: str) -> str:
-    """The first folder of a path that is a link (``talks/loop`` of ``talks/loop/loop``),
-    or the path itself."""
-    parts = folder.split("/")
-    for end in range(1, len(parts) + 1):
-        if os.path.islink(os.path.join(env.srcdir, *parts[:end])):
-            return "/".join(parts[:end])
-    return folder
+def _inside(path: str, folder: str) -> bool:
+    return path.startswith(folder + "/")
+
+
+def _inside_any(path: str, folders: dict[str, str]) -> bool:
+    """Whether a path lies under one of the folders (its parents are looked up, not the
+    folders walked through: a loop makes hundreds of paths)."""
+    parts = path.split("/")
+    return any("/".join(parts[:n]) in folders for n in range(1, len(parts)))
 
 
 def _leave_out(

@@ -121,3 +121,16 @@ def test_a_page_of_either_html_builder_is_no_redirect(
     assert build_problems(result.warnings) == check_problems(source)
     pages = result.outdir.rglob("*.html")
     assert not [p for p in pages if "This talk has moved" in p.read_text(encoding="utf-8")]
+
+
+def test_a_loop_below_a_folder_leaves_the_folders_after_it_in_place(tmp_path: Path) -> None:
+    source = write_site(tmp_path, {"2025/a.md": talk("A"), "z/c.md": talk("C", date="2025-05-05")})
+    os.symlink("..", source / "talks" / "2025" / "loop")  # the folder above, from below
+    result = build(source)
+    assert result.status == 0
+    built = build_problems(result.warnings)
+    assert built == check_problems(source)
+    assert [p for p in built if p[2] == "duplicate"] == [("talks/2025/loop", 1, "duplicate")]
+    pages = {p.relative_to(result.outdir).as_posix() for p in result.outdir.rglob("*.html")}
+    assert {"talks/2025/a.html", "talks/z/c.html"} <= pages
+    assert not [page for page in pages if "loop" in page]
