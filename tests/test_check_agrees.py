@@ -71,6 +71,8 @@ def test_check_reads_the_files_and_folders_the_build_reads(tmp_path: Path) -> No
         "LOUD.MD": late,  # not a page: Sphinx's suffixes are exact
         "ok.md": talk("Ok"),
         "2025/y.md": late,
+        "node_modules/n.md": late,  # no folder of tools is special to Sphinx: nor to check
+        "_sources/s.md": late,  # Sphinx never reads a _sources folder: nor does check
     }
     source = write_site(tmp_path, talks)
     (source / "shared").mkdir()
@@ -89,7 +91,14 @@ def test_check_reads_the_files_and_folders_the_build_reads(tmp_path: Path) -> No
     times = {path for path, _, code in built if code == "time"}
     assert times == {
         f"talks/{name}"
-        for name in (".hidden.md", ".drafts/draft.md", "_old/x.md", "2025/y.md", "link-a/s.md")
+        for name in (
+            ".hidden.md",
+            ".drafts/draft.md",
+            "_old/x.md",
+            "2025/y.md",
+            "link-a/s.md",
+            "node_modules/n.md",
+        )
     }
     pages = {p.relative_to(result.outdir).as_posix() for p in result.outdir.rglob("*.html")}
     assert not [page for page in pages if "loop" in page or "link-b" in page or "this-year" in page]

@@ -249,7 +249,7 @@ def _pages_in(folder: str) -> list[str]:
 
 
 #: Folders whose files are no pages of a site.
-_NOT_PAGES = SKIPPED_FOLDERS | {"_sources"}
+_NOT_PAGES = SKIPPED_FOLDERS
 
 
 def _order(problem: Problem) -> tuple[int, str]:

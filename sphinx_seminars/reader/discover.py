@@ -10,11 +10,10 @@ from typing import NamedTuple
 
 #: The suffixes of talk files looked for in folders (a file named directly is always read).
 TALK_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
-#: Folders never searched (nor matched by a glob pattern): builds, tools, version control.
-#: Other hidden folders and files are searched, as Sphinx reads them.
-SKIPPED_FOLDERS = frozenset(
-    {"_build", "node_modules", "__pycache__", ".git", ".hg", ".svn", ".venv", ".tox", ".nox"}
-)
+#: Folders never searched (nor matched by a glob pattern): version control, a build's output
+#: (``exclude_patterns`` of a Sphinx site holds it) and the copied sources Sphinx never reads.
+#: Every other folder, hidden ones too, is searched, as Sphinx reads them.
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "_build", "_sources"})
 #: Editors' lock files (``.#talk.md``), which Sphinx never reads either.
 _LOCK_FILE = ".#"
 _GLOB_CHARACTERS = frozenset("*?[")
