@@ -145,6 +145,8 @@ def test_a_permalink_never_replaces_what_the_build_writes(tmp_path: Path, permal
         ("/seminars#grain", "never sends the part after '#'"),
         ("mailto:office@example.org", "an address of another kind ('mailto:')"),
         ("/caf%FF", "%-escapes are not UTF-8"),
+        ("/caf%zz", "starts no escape"),
+        ("/100%", "starts no escape"),
         ("/old%2F..%2F..%2Fescape", "goes up a folder"),
         ("/old%00x", "a control character"),
     ],

@@ -7,6 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 #: What makes a permalink more than a plain path: an escape, a query, a fragment, a scheme.
 _ADDRESS_MARKS = re.compile(r"[%?#:]")
+#: A "%" that is not an escape ("%zz", "%" at the end).
+_BROKEN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def split_permalink(permalink: str) -> tuple[str, str, str | None]:
@@ -28,6 +30,8 @@ def split_permalink(permalink: str) -> tuple[str, str, str | None]:
     )
     if address.scheme and not (address.scheme.lower() in ("http", "https") and address.netloc):
         return address.path, rest, f"it is an address of another kind ('{address.scheme}:')"
+    if _BROKEN_ESCAPE.search(address.path):
+        return address.path, rest, "a '%' in it starts no escape (a server refuses '%zz')"
     try:
         path = unquote(address.path, errors="strict")
     except UnicodeDecodeError:
