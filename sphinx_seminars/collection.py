@@ -28,10 +28,10 @@ from .directives import SeminarDirective
 from .domain import domain_of
 from .listings.directives import listing_placeholder
 from .listings.spec import ListingSpec
-from .localfiles import inside_source_folder
+from .localfiles import inside_source_folder, links_out_of_source_folder
 from .model import Problem, Talk
 from .problems import Code
-from .reader.discover import folder_read_already
+from .reader.discover import folder_read_already, walk_once
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -269,9 +269,9 @@ class _LinksOutside:
         folder = os.path.dirname(path)
         if folder not in self.linked:
             self.linked[folder] = os.path.realpath(folder) != os.path.abspath(folder)
-        if os.path.islink(path) or self.linked[folder]:
-            return not inside_source_folder(self.env, path)
-        return False
+        return (os.path.islink(path) or self.linked[folder]) and links_out_of_source_folder(
+            self.env, path
+        )
 
 
 def warn_suffixes_in_other_case(
@@ -285,7 +285,8 @@ def warn_suffixes_in_other_case(
     if not patterns or not suffixes:
         return []
     matcher = talk_matcher(patterns)
-    for path in _files_under(env.srcdir, {_fixed_folder(p) for p in patterns}):
+    files = _files_under(env.srcdir, {_fixed_folder(p) for p in patterns})
+    for path in dict.fromkeys(files):  # once, when one pattern's folder holds another's
         stem, dot, ending = path.rpartition(".")
         exact = suffixes.get(f"{dot}{ending}".lower())
         if exact and not path.endswith(exact) and matcher.match(stem + exact):
@@ -307,16 +308,10 @@ def _fixed_folder(pattern: str) -> str:
 
 
 def _files_under(srcdir: str | os.PathLike[str], folders: set[str]) -> Iterator[str]:
-    """The files under these folders of the source folder (paths from it, with ``/``); links
-    to folders followed, each folder once."""
-    seen: set[str] = set()
+    """The files under these folders of the source folder (paths from it, with ``/``), as
+    Sphinx finds them."""
     for folder in sorted(folders):
-        for root, subfolders, names in os.walk(os.path.join(srcdir, folder), followlinks=True):
-            real = os.path.realpath(root)
-            if real in seen:
-                subfolders[:] = []
-                continue
-            seen.add(real)
+        for root, names in walk_once(os.path.join(srcdir, folder)):
             relative = os.path.relpath(root, srcdir).replace(os.sep, "/")
             yield from (posixpath.join(relative, name).removeprefix("./") for name in names)
 

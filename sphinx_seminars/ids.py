@@ -112,7 +112,7 @@ def permalink_paths(permalink: str) -> tuple[list[str], str | None]:
     served, why: ``/seminar/x`` is served by ``seminar/x.html`` and ``seminar/x/index.html``
     (so that both old addresses work), ``/seminar/x.html`` by itself; ``%``-escapes are
     decoded (``/caf%C3%A9`` is served by ``café.html``)."""
-    if _UNUSABLE_IN_PATHS.search(permalink):
+    if _UNUSABLE_IN_PATHS.search(permalink):  # before parsing: urlsplit drops tabs, newlines
         return [], "it holds a backslash or a control character"
     decoded, _, unusable = split_permalink(permalink)
     if unusable:
@@ -122,7 +122,7 @@ def permalink_paths(permalink: str) -> tuple[list[str], str | None]:
         return [], "it names the site root"
     if ".." in parts:
         return [], "it goes up a folder ('..')"
-    if _UNUSABLE_IN_PATHS.search(decoded):
+    if _UNUSABLE_IN_PATHS.search(decoded):  # "%5C", "%00"
         return [], "it holds a backslash or a control character"
     if len(parts) > MAX_DEPTH or any(len(p.encode()) > MAX_NAME_BYTES for p in parts):
         return [], f"it is too long to be a file name (a part over {MAX_NAME_BYTES} bytes)"

@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from .model import Image, Talk
 from .problems import Code
-from .site_files import file_inside, path_inside
+from .site_files import file_inside, names_local_file, path_inside
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -98,9 +98,7 @@ class LocalFiles:
         usable = [
             (name, url)
             for name, url in talk.links
-            if _SCHEME.match(url)
-            or url.startswith("#")
-            or inside_source(self.env, self.talk_source, url)
+            if not names_local_file(url) or inside_source(self.env, self.talk_source, url)
         ]
         image = talk.image if talk.image and self.image_address(talk.image) else None
         speakers = tuple(

@@ -81,11 +81,16 @@ def file_inside(folder: str, talk_source: str, target: str) -> str | None:
     return path
 
 
+def names_local_file(url: str) -> bool:
+    """Whether a link of a talk names a local file (no scheme, not an ``#anchor``)."""
+    return not _SCHEME.match(url) and not url.startswith("#")
+
+
 def local_files_named(talk: Talk) -> Iterator[str]:
     """The local files a talk's page uses: links to files (``slides: slides/x.pdf``), its
     picture and its speakers' photos, unless they are https addresses."""
     for _, url in talk.links:
-        if not _SCHEME.match(url) and not url.startswith("#"):
+        if names_local_file(url):
             yield url
     images = [talk.image, *(speaker.photo for speaker in talk.speakers)]
     for image in images:

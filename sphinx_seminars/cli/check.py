@@ -19,6 +19,7 @@ from ..reader.discover import (
     TALK_SUFFIXES,
     find_talk_files,
     folder_read_already,
+    walk_once,
 )
 from ..reader.duplicates import duplicate_ids
 from ..site_files import (
@@ -233,23 +234,14 @@ class _Site:
 
 def _pages_in(folder: str) -> list[str]:
     """The files of a source folder that are pages (reStructuredText and Markdown), as
-    Sphinx finds them: links to folders followed (each folder once), folders of builds,
-    tools and version control (``_build``, ``.git``) and ``_sources`` left out."""
-    found = []
-    seen: set[str] = set()
-    for root, folders, names in os.walk(folder, followlinks=True):
-        real = os.path.realpath(root)
-        if real in seen:
-            folders[:] = []
-            continue
-        seen.add(real)
-        folders[:] = [name for name in folders if name not in _NOT_PAGES]
-        found += [os.path.join(root, name) for name in names if name.endswith(PAGE_SUFFIXES)]
-    return found
-
-
-#: Folders whose files are no pages of a site.
-_NOT_PAGES = SKIPPED_FOLDERS
+    Sphinx finds them, but for those in the folders check never searches (``_build``,
+    ``_sources``, version control)."""
+    return [
+        os.path.join(root, name)
+        for root, names in walk_once(folder, SKIPPED_FOLDERS)
+        for name in names
+        if name.endswith(PAGE_SUFFIXES)
+    ]
 
 
 def _order(problem: Problem) -> tuple[int, str]:

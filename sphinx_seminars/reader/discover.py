@@ -64,20 +64,33 @@ def _expand(argument: str, repeated: list[tuple[str, str]]) -> Iterator[str]:
 
 def _talks_in(folder: Path, repeated: list[tuple[str, str]]) -> Iterator[str]:
     """The talk files under a folder, sorted; links to folders are followed, as Sphinx
-    follows them, each folder once: a folder reached again (a loop, two links to one
-    folder) joins ``repeated``, with the folder first read."""
+    follows them, each folder once (see :func:`walk_once`)."""
+    for root, names in walk_once(folder, SKIPPED_FOLDERS, repeated):
+        for name in names:
+            if Path(name).suffix.lower() in TALK_SUFFIXES and not name.startswith(_LOCK_FILE):
+                yield os.path.join(root, name)
+
+
+def walk_once(
+    folder: str | os.PathLike[str],
+    skipped: frozenset[str] = frozenset(),
+    repeated: list[tuple[str, str]] | None = None,
+) -> Iterator[tuple[str, list[str]]]:
+    """Each folder under ``folder`` with its file names, sorted, parents first, as Sphinx
+    finds files: links to folders followed, but each real folder entered once; a folder
+    met again (a loop, two links to one folder) joins ``repeated``, with the path it was
+    first met at.  Folders named in ``skipped`` are not entered."""
     seen: dict[str, str] = {}
     for root, folders, names in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
         if real in seen:
             folders[:] = []
-            repeated.append((root, seen[real]))
+            if repeated is not None:
+                repeated.append((root, seen[real]))
             continue
         seen[real] = root
-        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS)
-        for name in sorted(names):
-            if Path(name).suffix.lower() in TALK_SUFFIXES and not name.startswith(_LOCK_FILE):
-                yield os.path.join(root, name)
+        folders[:] = sorted(f for f in folders if f not in skipped)
+        yield root, sorted(names)
 
 
 def folder_read_already(first: str) -> str:
