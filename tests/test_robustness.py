@@ -106,6 +106,12 @@ def test_calendar_syntax_in_titles_and_abstracts_is_only_text(tmp_path: Path) ->
 # -- 4 and 5. permalinks ---------------------------------------------------------------------
 
 
+def _site_with_permalink(tmp_path: Path, permalink: str) -> Path:
+    """A site of two talks, ``taker.md`` giving the permalink (at line 7)."""
+    extra = f"permalink: {json.dumps(permalink)}\n"
+    return write_site(tmp_path, {"taker.md": talk(extra=extra), "other.md": talk("Other")})
+
+
 @pytest.mark.parametrize(
     "permalink",
     [
@@ -123,8 +129,7 @@ def test_calendar_syntax_in_titles_and_abstracts_is_only_text(tmp_path: Path) ->
     ],
 )
 def test_a_permalink_never_replaces_what_the_build_writes(tmp_path: Path, permalink: str) -> None:
-    extra = f"permalink: {json.dumps(permalink)}\n"
-    source = write_site(tmp_path, {"taker.md": talk(extra=extra), "other.md": talk("Other")})
+    source = _site_with_permalink(tmp_path, permalink)
     result = build(source)
     assert result.status == 0, result.warnings
     [warning] = warnings_of(result.warnings, "permalink")
@@ -154,8 +159,7 @@ def test_a_permalink_never_replaces_what_the_build_writes(tmp_path: Path, permal
 def test_a_permalink_a_static_site_cannot_serve_is_a_warning_and_no_file(
     tmp_path: Path, permalink: str, why: str
 ) -> None:
-    extra = f"permalink: {json.dumps(permalink)}\n"
-    source = write_site(tmp_path, {"taker.md": talk(extra=extra), "other.md": talk("Other")})
+    source = _site_with_permalink(tmp_path, permalink)
     before = {p.name for p in (tmp_path / "src").rglob("*")}
     result = build(source)
     assert result.status == 0, result.warnings
@@ -179,8 +183,7 @@ def test_a_permalink_a_static_site_cannot_serve_is_a_warning_and_no_file(
 def test_escapes_are_decoded_and_a_full_address_serves_its_path(
     tmp_path: Path, permalink: str, served_at: str
 ) -> None:
-    extra = f"permalink: {json.dumps(permalink)}\n"
-    source = write_site(tmp_path, {"taker.md": talk(extra=extra)})
+    source = _site_with_permalink(tmp_path, permalink)
     result = build(source)
     assert result.status == 0 and not warnings_of(result.warnings, "permalink"), result.warnings
     assert "This talk has moved" in result.read(served_at)

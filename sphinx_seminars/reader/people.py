@@ -17,6 +17,7 @@ from .sections import ROLE_PARTS, Part
 from .speakers import looks_like_person, parse_speaker_block, parse_speaker_value, split_honorific
 from .teasers import is_placeholder
 from .text.plain import html_to_lines, strip_html
+from .title import AFTER_NAME
 from .wording import is_institution
 
 #: An author handle: a slug, never a name ("admin", "jane-doe").
@@ -25,8 +26,7 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 #: "Name (Institution): title" or "Name (Institution) - title".
 _NAME_BEFORE_TITLE = re.compile(
-    r"\s*(?P<name>[^():\u2013\u2014]{3,80}?)\s*\((?P<affiliation>[^()]{2,160})\)"
-    r"\s*(?::|\s[-\u2013\u2014]\s)\s*\S"
+    r"\s*(?P<name>[^():\u2013\u2014]{3,80}?)\s*\((?P<affiliation>[^()]{2,160})\)" + AFTER_NAME
 )
 _BY_PERSON = re.compile(r"\s(?:of|by)\s+(?=(?:Mr|Ms|Mrs|Miss|Dr|Prof)\b)")
 _THESIS_KINDS = frozenset({"thesis-defence", "thesis-colloquium"})
@@ -98,7 +98,7 @@ def speaker_before_title(title: str) -> Speaker | None:
     match = _NAME_BEFORE_TITLE.match(title)
     if match is None or not is_institution(match["affiliation"]):
         return None
-    if not is_placeholder(title[match.end() - 1 :]):
+    if not is_placeholder(title[match.end() :]):
         return None
     honorific, name = split_honorific(match["name"].strip())
     if not looks_like_person(name):

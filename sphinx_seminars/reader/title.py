@@ -57,16 +57,21 @@ def talk_title(
     return stem
 
 
+#: What parts a name (and affiliation) at the start of a page title from the talk's own title
+#: ("Ada Byrne: Waves", "Ada Byrne (MIT) - Waves").
+AFTER_NAME = r"\s*(?::|\s[-\u2013\u2014]\s)\s*(?=\S)"
+
+
 def _without_speaker(title: str, speakers: Sequence[Speaker]) -> str:
     """The title without a speaker's name (and affiliation) it opens with, as series pages
     write them: "Ada Byrne (MIT): Waves in plasmas" is the talk "Waves in plasmas"."""
+    folded = title.lstrip().casefold()
     for speaker in speakers:
         for name in {speaker.display_name, speaker.name}:
-            match = re.match(
-                rf"\s*{re.escape(name)}\s*(?:\([^()]*\))?\s*(?::|\s[-\u2013\u2014]\s)\s*(?=\S)",
-                title,
-                re.IGNORECASE,
-            )
+            if not folded.startswith(name.casefold()):
+                continue  # nearly every title: no pattern to build
+            pattern = rf"\s*{re.escape(name)}\s*(?:\([^()]*\))?{AFTER_NAME}"
+            match = re.match(pattern, title, re.IGNORECASE)
             if match:
                 return title[match.end() :]
     return title
