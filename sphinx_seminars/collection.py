@@ -238,11 +238,16 @@ def reread_links_now_outside(
     keeps the time of its target, so Sphinx takes the page for unchanged): reading it again
     leaves the file out, with the warning a clean build gives, and the copy an earlier
     build made of such a picture or file goes."""
-    pages = set(domain_of(env).talk_sources())
-    if not pages:
+    sources = domain_of(env).talk_sources()
+    if not sources:
         return []
+    pages = set(sources)
     outside = _LinksOutside(env)
-    outdated = {d for d in pages if d in env.found_docs and outside(env.doc2path(d))}
+    outdated = {
+        docname
+        for docname, source in sources.items()
+        if docname in env.found_docs and outside(os.path.join(env.srcdir, source))
+    }
     copies: list[tuple[Iterable[tuple[Any, tuple[set[str], Any]]], str | None]] = [
         (env.images.items(), getattr(app.builder, "imagedir", None)),
         (env.dlfiles.items(), "_downloads"),
@@ -334,10 +339,11 @@ def remove_pages_of_removed_talks(
                 _remove_outputs(app, env, docname, suffix)
     if len(app.config.source_suffix) == 1:
         return []
-    renamed = [
+    renamed = [  # its file is gone (cheap to ask of every talk), its page is still there
         (docname, source)
         for docname, source in domain_of(env).talk_sources().items()
-        if docname in env.found_docs
+        if not os.path.exists(os.path.join(env.srcdir, source))
+        and docname in env.found_docs
         and is_talk_page(env, docname)
         and source != _relative(env, docname)
     ]
